@@ -1,0 +1,93 @@
+/**
+ * Cell schemas: each takes the raw CSV string and returns a typed value, or fails with
+ * "expected …" (the loader adds `, got "<raw>"` and the file, line and column).
+ * Built on zod so a schema is a declaration, not hand-written parsing per file.
+ */
+import { z } from "zod";
+
+type Cell<T> = z.ZodType<T, string>;
+
+function cell<T>(expected: string, parse: (raw: string) => T | undefined): Cell<T> {
+  return z.string().transform((raw, ctx) => {
+    const value = parse(raw.trim());
+    if (value === undefined) {
+      ctx.addIssue({ code: "custom", message: expected });
+      return z.NEVER;
+    }
+    return value;
+  }) as unknown as Cell<T>;
+}
+
+const WHOLE = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A whole number (no thousands separators, no decimals), at least `min` (default 0). */
+export function count(min = 0): Cell<number> {
+  const what = min === 0 ? "a whole number ≥ 0" : `a whole number ≥ ${min}`;
+  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number.isSafeInteger(Number(s)) ? Number(s) : undefined));
+}
+
+/** A signed whole number (e.g. a rank difference or a year). */
+export function integer(min = -Infinity, max = Infinity): Cell<number> {
+  const what = Number.isFinite(min) && Number.isFinite(max) ? `a whole number from ${min} to ${max}` : "a whole number";
+  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined));
+}
+
+/** A finite decimal number, optionally bounded. */
+export function decimal(min = -Infinity, max = Infinity): Cell<number> {
+  const bounds =
+    Number.isFinite(min) && Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` ≥ ${min}` : Number.isFinite(max) ? ` ≤ ${max}` : "";
+  return cell(`a number${bounds}`, (s) => (DECIMAL.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined));
+}
+
+/** A percentage from 0 to 100, written without the % sign. */
+export function percent(): Cell<number> {
+  return cell("a percentage from 0 to 100 (without %)", (s) => (DECIMAL.test(s) && Number(s) >= 0 && Number(s) <= 100 ? Number(s) : undefined));
+}
+
+/** One of a fixed set of words. */
+export function oneOf<const T extends string>(values: readonly T[]): Cell<T> {
+  return cell(`one of ${values.join(", ")}`, (s) => ((values as readonly string[]).includes(s) ? (s as T) : undefined));
+}
+
+/** An identifier: lower-case letters, digits and dashes (e.g. `hong-kong`, `20-24`). */
+export function slug(): Cell<string> {
+  return cell("an identifier of lower-case letters, digits and dashes", (s) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) ? s : undefined));
+}
+
+/** A calendar date written YYYY-MM-DD. */
+export function isoDate(): Cell<string> {
+  return cell("a date written YYYY-MM-DD", (s) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return undefined;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) ? s : undefined;
+  });
+}
+
+/** yes or no. */
+export function yesNo(): Cell<boolean> {
+  return cell("yes or no", (s) => (s === "yes" ? true : s === "no" ? false : undefined));
+}
+
+/** Any non-empty text of at most `max` characters. */
+export function text(max = 500): Cell<string> {
+  return cell(`text of 1 to ${max} characters`, (s) => (s.length > 0 && s.length <= max ? s : undefined));
+}
+
+/** The inner schema, or `undefined` when the cell is empty. */
+export function optional<T>(inner: Cell<T>): Cell<T | undefined> {
+  return z.string().transform((raw, ctx) => {
+    if (raw.trim() === "") return undefined;
+    const r = inner.safeParse(raw);
+    if (!r.success) {
+      for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: `${issue.message} or an empty cell` });
+      return z.NEVER;
+    }
+    return r.data;
+  }) as unknown as Cell<T | undefined>;
+}
+
+/** Text matching a pattern, described to the user as `what`. */
+export function matching(pattern: RegExp, what: string): Cell<string> {
+  return cell(what, (s) => (pattern.test(s) ? s : undefined));
+}

@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { DataError, type Problem } from "../errors.ts";
+import { messages } from "../messages.ts";
+import { checkConsistency } from "./check-consistency.ts";
+import { decodeDataFile, MAX_DATA_FILE_BYTES } from "./decode-text.ts";
+import { validateTable, type Columns, type Row, type TableSpec } from "./define-table.ts";
+import { catalogSchema, editionSchema, type Catalog, type Edition } from "./edition.ts";
+import { parseYaml } from "./load-yaml.ts";
+import { parseCsv } from "./parse-csv.ts";
+import { tables, type TableRows } from "./tables.ts";
+
+/** A data file as read: where it is, as shown to users, and its content hash. */
+export interface DataFile {
+  name: string;
+  absPath: string;
+  displayPath: string;
+  sha256: string;
+}
+
+/** Everything under data/, read and validated: the input of every later stage. */
+export interface Dataset {
+  dir: string;
+  edition: Edition;
+  catalog: Catalog;
+  tables: TableRows;
+  /** Bilingual labels by key, e.g. `region:us`. */
+  labels: Map<string, { en: string; "zh-HK": string }>;
+  files: DataFile[];
+  /** Hash of all input files together: names the data snapshot. */
+  sha256: string;
+}
+
+/** Reads and validates the data folder; throws one DataError listing every problem found. */
+export function loadDataset(dir: string): Dataset {
+  const problems: Problem[] = [];
+  const files: DataFile[] = [];
+  const texts = new Map<string, string>();
+
+  const read = (fileName: string): { text: string; file: string } | undefined => {
+    const absPath = path.resolve(dir, fileName);
+    const displayPath = displayPathOf(absPath);
+    try {
+      if (!existsSync(absPath)) throw new DataError([{ file: displayPath, message: messages.missingFile() }]);
+      const size = statSync(absPath).size;
+      if (size > MAX_DATA_FILE_BYTES) throw new DataError([{ file: displayPath, message: messages.tooLarge(size, MAX_DATA_FILE_BYTES) }]);
+      const bytes = readFileSync(absPath);
+      files.push({ name: fileName, absPath, displayPath, sha256: sha256(bytes) });
+      const text = decodeDataFile(bytes, displayPath);
+      texts.set(fileName, text);
+      return { text, file: displayPath };
+    } catch (err) {
+      if (err instanceof DataError) problems.push(...err.problems);
+      else problems.push({ file: displayPath, message: messages.unreadable((err as Error).message) });
+      return undefined;
+    }
+  };
+
+  const attempt = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (err) {
+      if (err instanceof DataError) {
+        problems.push(...err.problems);
+        return undefined;
+      }
+      throw err;
+    }
+  };
+
+  const editionSrc = read("edition.yaml");
+  const edition = editionSrc && attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchema));
+  const catalogSrc = read("catalog.yaml");
+  const catalog = catalogSrc && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchema));
+
+  const loaded: Partial<Record<keyof TableRows, unknown[]>> = {};
+  for (const [key, spec] of Object.entries(tables) as unknown as [keyof TableRows, TableSpec<Columns>][]) {
+    const src = read(`${spec.name}.csv`);
+    if (!src) continue;
+    const rows = attempt(() => loadTable(spec, src.text, src.file));
+    if (rows) loaded[key] = rows;
+  }
+
+  if (edition?.illustration.file) {
+    const rel = edition.illustration.file;
+    const abs = path.resolve(dir, rel);
+    if (!abs.startsWith(path.resolve(dir) + path.sep) || !existsSync(abs)) {
+      problems.push({ file: editionSrc!.file, column: "illustration.file", message: messages.illustrationMissing(rel) });
+    } else {
+      files.push({ name: rel, absPath: abs, displayPath: displayPathOf(abs), sha256: sha256(readFileSync(abs)) });
+    }
+  }
+
+  const complete = Object.keys(tables).every((k) => loaded[k as keyof TableRows]);
+  if (problems.length === 0 && complete && edition && catalog) {
+    const rows = loaded as TableRows;
+    const fileOf = (name: string) => displayPathOf(path.resolve(dir, `${name}.csv`));
+    problems.push(...checkConsistency(rows, catalog, fileOf, catalogSrc!.file));
+    if (problems.length === 0) {
+      const labels = new Map(rows.labels.map((l) => [l.key, { en: l.en, "zh-HK": l.zh_hk }]));
+      files.sort((a, b) => a.name.localeCompare(b.name));
+      const all = createHash("sha256");
+      for (const f of files) all.update(`${f.name}\0${f.sha256}\n`);
+      return { dir: path.resolve(dir), edition, catalog, tables: rows, labels, files, sha256: all.digest("hex") };
+    }
+  }
+  throw new DataError(problems);
+}
+
+function loadTable<C extends Columns>(spec: TableSpec<C>, text: string, file: string): Row<C>[] {
+  const expected = Object.keys(spec.columns).filter((c) => !(spec.optional ?? []).includes(c));
+  const raw = parseCsv(text, file, expected, spec.optional ?? []);
+  return validateTable(spec, raw);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** A path as users see it: relative to the working directory when inside it. */
+export function displayPathOf(absPath: string): string {
+  const rel = path.relative(process.cwd(), absPath);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : absPath;
+}

@@ -1,0 +1,51 @@
+/**
+ * Every message greenbook shows a user about bad input, in one place so tests can assert
+ * against it and wording stays consistent.
+ */
+const show = (v: unknown): string => {
+  if (v === undefined) return "nothing";
+  const s = typeof v === "string" ? v : JSON.stringify(v);
+  return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
+};
+
+export const messages = {
+  // Encoding and file level
+  utf16: (file: string) => `the file is encoded as UTF-16; save ${file} as UTF-8 (with or without BOM)`,
+  notUtf8: () => "the file is not valid UTF-8 (Big5 or another legacy encoding?); save it as UTF-8",
+  binary: () => "the file contains NUL bytes; it is not a text CSV file",
+  tooLarge: (bytes: number, limit: number) => `the file is ${bytes} bytes, over the ${limit}-byte limit for a data file`,
+  missingFile: () => "the file is missing",
+  unreadable: (reason: string) => `the file cannot be read: ${reason}`,
+  emptyFile: () => "the file is empty; expected a header line and at least one row",
+  headerOnly: () => "the file has a header but no rows",
+  csvSyntax: (detail: string) => `not valid CSV: ${detail}`,
+  // Header
+  missingColumn: () => "missing from the header",
+  misspelledColumn: (found: string) => `missing from the header (found "${found}": misspelled?)`,
+  unknownColumn: (expected: readonly string[]) => `not a column of this file; expected ${expected.join(", ")}`,
+  duplicateColumn: () => "appears twice in the header",
+  cellCount: (expected: number, got: number) => `expected ${expected} cells, got ${got}`,
+  // Cells and rows
+  gotValue: (expected: string, raw: string) => `expected ${expected}, got ${show(raw)}`,
+  duplicateKey: (key: string, earlier: number) => `duplicate key "${key}" (first on line ${earlier})`,
+  // YAML
+  yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
+  yamlField: (expected: string, got: unknown) => `${expected.replace(/^Invalid input: /, "")}, got ${show(got)}`,
+  // Consistency
+  sumMismatch: (what: string, sum: number, total: number, totalWhere: string) =>
+    `${what} add up to ${sum}, but ${totalWhere} gives ${total}`,
+  subsetExceeds: (column: string, value: number, whole: number, wholeWhere: string) =>
+    `${column} ${value} exceeds the ${whole} of ${wholeWhere}`,
+  missingLabel: (key: string, labelsFile: string) => `no label "${key}" in ${labelsFile}`,
+  rankOutOfRange: (rank: number, n: number) => `expected a rank from 1 to ${n}, got "${rank}"`,
+  rankGap: (column: string, missing: number[]) => `ranks in column "${column}" skip ${missing.join(", ")} without a tie to explain it`,
+  dateNotPeriod: (date: string, period: string) => `expected the date of ${period}, got "${date}"`,
+  periodOrder: () => "expected period_end on or after period_start",
+  binGap: (prevMax: string, min: string) => `expected this bin to start where the previous one ends (${prevMax}), got "${min}"`,
+  binOrder: () => "expected growth_min below growth_max",
+  openBin: (which: "first" | "last") => `expected the ${which} bin to be open (empty ${which === "first" ? "growth_min" : "growth_max"})`,
+  requiredRow: (what: string) => `expected a row for ${what}`,
+  noCatalogEntry: (name: string) => `no entry "${name}" describing data/${name}.csv`,
+  unknownCatalogEntry: (name: string) => `entry "${name}" names no data file greenbook reads`,
+  illustrationMissing: (file: string) => `the illustration file "${file}" does not exist in the data folder`,
+} as const;
