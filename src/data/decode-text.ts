@@ -36,9 +36,13 @@ function lineOfFirstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return line;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms,
+    // no UTF-16 surrogates, nothing above U+10FFFF), as the decoder enforces.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return line;
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return line;
     }
     if (b === 0x0a) line++;
     i += need + 1;

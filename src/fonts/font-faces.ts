@@ -1,0 +1,112 @@
+/**
+ * The fonts greenbook prints with, all from npm (@fontsource), never from the system: Debian's
+ * CJK fonts are CFF and Chromium prints them as Type 3 fonts. Each fontsource family is split
+ * into many woff2 files by unicode-range; a page only loads (and a self-contained HTML file only
+ * inlines) the pieces whose ranges cover characters it uses.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export const FONT_FAMILIES = {
+  serifHK: "Noto Serif HK",
+  sansHK: "Noto Sans HK",
+  serifLatin: "Source Serif 4",
+  sansLatin: "Source Sans 3",
+} as const;
+
+/** CSS font stacks: Latin face first so Latin letters and digits come from it, CJK from the HK face. */
+export const FONT_STACKS = {
+  serif: `"${FONT_FAMILIES.serifLatin}", "${FONT_FAMILIES.serifHK}", serif`,
+  sans: `"${FONT_FAMILIES.sansLatin}", "${FONT_FAMILIES.sansHK}", sans-serif`,
+} as const;
+
+const PACKAGES: { pkg: string; weights: number[]; italic: number[] }[] = [
+  { pkg: "@fontsource/noto-serif-hk", weights: [400, 700], italic: [] },
+  { pkg: "@fontsource/noto-sans-hk", weights: [400, 700], italic: [] },
+  { pkg: "@fontsource/source-serif-4", weights: [400, 600, 700], italic: [400] },
+  { pkg: "@fontsource/source-sans-3", weights: [400, 600, 700], italic: [] },
+];
+
+export interface FontFace {
+  family: string;
+  weight: number;
+  style: "normal" | "italic";
+  /** Absolute path of the woff2 file. */
+  file: string;
+  /** File name, unique across all faces: used in asset URLs. */
+  name: string;
+  /** Code point ranges, inclusive. */
+  ranges: [number, number][];
+  /** The unicode-range descriptor as written by fontsource. */
+  rangeText: string;
+}
+
+let cached: FontFace[] | undefined;
+
+/** Every face greenbook uses (read once per process from the fontsource packages' CSS). */
+export function loadFontFaces(): FontFace[] {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const faces: FontFace[] = [];
+  for (const { pkg, weights, italic } of PACKAGES) {
+    const dir = path.dirname(require.resolve(`${pkg}/package.json`));
+    const sheets = [...weights.map((w) => `${w}.css`), ...italic.map((w) => `${w}-italic.css`)];
+    for (const sheet of sheets) faces.push(...parseFontsourceCss(readFileSync(path.join(dir, sheet), "utf8"), dir));
+  }
+  cached = faces;
+  return faces;
+}
+
+function parseFontsourceCss(css: string, dir: string): FontFace[] {
+  const faces: FontFace[] = [];
+  for (const block of css.match(/@font-face\s*{[^}]*}/g) ?? []) {
+    const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
+    const weight = Number(/font-weight:\s*(\d+)/.exec(block)?.[1]);
+    const style = /font-style:\s*italic/.test(block) ? "italic" : "normal";
+    const url = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(block)?.[1];
+    const rangeText = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim() ?? "U+0-10FFFF";
+    if (!family || !url) continue;
+    faces.push({ family, weight, style, file: path.join(dir, url), name: path.basename(url), ranges: parseRanges(rangeText), rangeText });
+  }
+  return faces;
+}
+
+function parseRanges(text: string): [number, number][] {
+  return text.split(",").map((part) => {
+    const [lo, hi] = part.trim().replace(/^U\+/i, "").split("-");
+    const a = parseInt(lo ?? "0", 16);
+    return [a, hi === undefined ? a : parseInt(hi, 16)] as [number, number];
+  });
+}
+
+/** The faces whose unicode ranges cover at least one character of `text`. */
+export function facesForText(faces: readonly FontFace[], text: string): FontFace[] {
+  const points = new Set<number>();
+  for (const ch of text) points.add(ch.codePointAt(0)!);
+  const sorted = [...points].sort((a, b) => a - b);
+  return faces.filter((f) =>
+    f.ranges.some(([lo, hi]) => {
+      // binary search for the first code point ≥ lo
+      let l = 0;
+      let h = sorted.length;
+      while (l < h) {
+        const m = (l + h) >> 1;
+        if (sorted[m]! < lo) l = m + 1;
+        else h = m;
+      }
+      return l < sorted.length && sorted[l]! <= hi;
+    }),
+  );
+}
+
+/** @font-face rules for the given faces; `src(face)` gives each face's URL (asset URL or data: URI). */
+export function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string): string {
+  return faces
+    .map(
+      (f) =>
+        `@font-face{font-family:"${f.family}";font-style:${f.style};font-weight:${f.weight};font-display:block;` +
+        `src:url(${src(f)}) format("woff2");unicode-range:${f.rangeText};}`,
+    )
+    .join("\n");
+}

@@ -1,0 +1,70 @@
+/**
+ * HTML → PDF in Chromium. Paged.js lays the document out into pages (running heads, footnotes at
+ * page bottoms, counters), then Chromium prints it. The page may load nothing but its own assets;
+ * a page error, a failed or blocked request, or a layout that never finishes fails the print.
+ */
+import { createRequire } from "node:module";
+import type { Page } from "puppeteer-core";
+import { PrintError } from "../errors.ts";
+import { ASSET_ORIGIN, serveAssets, type AssetMap } from "./asset-server.ts";
+import type { BrowserSession } from "./launch-browser.ts";
+
+export interface PrintJob {
+  /** Names the document in messages, e.g. "zh-HK/chapter". */
+  name: string;
+  /** The complete HTML document. Its assets are referenced under ASSET_ORIGIN. */
+  html: string;
+  assets: AssetMap;
+  /** Paginate with Paged.js (chapter); false prints the page as laid out by CSS (handout). */
+  paginate: boolean;
+  /** Milliseconds layout may take before the print fails; default 60 s. */
+  timeoutMs?: number;
+  /** Checks the laid-out page before printing (e.g. a one-page limit); throws to fail the print. */
+  inspect?: (page: Page) => Promise<void>;
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** Pages Paged.js produced (or 0 when not paginated). */
+  pages: number;
+}
+
+const require = createRequire(import.meta.url);
+const PAGED_JS = require.resolve("pagedjs/dist/paged.polyfill.js");
+
+/** Script tags that make a document paginate with Paged.js when loaded. */
+export function pagedScripts(): string {
+  return `<script>window.PagedConfig={auto:true,after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>`;
+}
+
+/** Prints one document in a new tab of the session's browser. */
+export async function printPdf(session: BrowserSession, job: PrintJob): Promise<PrintResult> {
+  const timeout = job.timeoutMs ?? 60_000;
+  const page = await session.browser.newPage();
+  try {
+    const assets: AssetMap = new Map(job.assets);
+    assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.html });
+    assets.set("/vendor/paged.polyfill.js", { type: "text/javascript", file: PAGED_JS });
+    assets.set("/favicon.ico", { type: "image/x-icon", body: new Uint8Array() });
+    const failures = await serveAssets(page, assets);
+    page.setDefaultTimeout(timeout);
+    await page.emulateMediaType("print");
+    try {
+      await page.goto(`${ASSET_ORIGIN}/index.html`, { waitUntil: "load", timeout });
+      await page.evaluate("document.fonts.ready.then(() => true)");
+      if (job.paginate) await page.waitForFunction("window.__greenbookDone === true", { timeout, polling: 50 });
+    } catch (err) {
+      const what = (err as Error).name === "TimeoutError" ? `layout did not finish within ${Math.round(timeout / 1000)} s` : (err as Error).message;
+      throw new PrintError(`${job.name}: ${what}`, { cause: err });
+    }
+    const problems = [...failures.errors, ...failures.blocked.map((u) => `blocked request to ${u} (documents may only load their own files)`)];
+    if (problems.length) throw new PrintError(`${job.name}: the page failed to load cleanly:\n  ${problems.join("\n  ")}`);
+    await job.inspect?.(page);
+    const pages = job.paginate ? Number(await page.evaluate("window.__greenbookPages")) : 0;
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
+    if (failures.errors.length || failures.blocked.length) throw new PrintError(`${job.name}: the page failed while printing: ${[...failures.errors, ...failures.blocked].join("; ")}`);
+    return { pdf, pages };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

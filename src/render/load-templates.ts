@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { Lang } from "../data/edition.ts";
+import { parseYaml } from "../data/load-yaml.ts";
+import { displayPathOf } from "../data/load-dataset.ts";
+import { TemplateError } from "../errors.ts";
+
+/** A template file's text and where it came from (for error messages). */
+export interface Source {
+  name: string;
+  file: string;
+  text: string;
+}
+
+const localizedPair = z.strictObject({ primary: z.string(), secondary: z.string().optional() });
+
+const exhibitsSchema = z.record(
+  z.string(),
+  z.strictObject({
+    /** Caption in this language (Markdown inline, may use helpers). */
+    caption: z.string().min(1),
+    /** Column headers in this language, by column id (tables only). */
+    columns: z.record(z.string(), z.string()).optional(),
+    /** Notes printed under the exhibit (Markdown, may use helpers). */
+    notes: z.string().optional(),
+    /** Footnotes attached to table rows, by row id (Markdown inline). */
+    rowNotes: z.record(z.string(), z.string()).optional(),
+  }),
+);
+export type ExhibitText = z.output<typeof exhibitsSchema>;
+
+const stringsSchema = z.record(z.string(), z.string());
+const claimWordingSchema = z.record(z.string(), z.record(z.string(), z.string()));
+export type ClaimWording = z.output<typeof claimWordingSchema>;
+void localizedPair;
+
+/** Everything one language's documents are rendered from. */
+export interface LanguageTemplates {
+  lang: Lang;
+  /** Chapter prose sections, in file-name order. */
+  sections: Source[];
+  /** Handout prose blocks by name (templates/<lang>/handout/*.md). */
+  handout: Map<string, Source>;
+  strings: Record<string, string>;
+  exhibits: ExhibitText;
+  claims: ClaimWording;
+  claimsFile: string;
+}
+
+/** Language-independent templates: layouts, partials and style sheets. */
+export interface SharedTemplates {
+  layouts: Map<string, Source>;
+  partials: Map<string, Source>;
+  styles: Map<string, Source>;
+}
+
+export interface TemplateSet {
+  dir: string;
+  shared: SharedTemplates;
+  languages: Map<Lang, LanguageTemplates>;
+}
+
+function readSource(file: string, name: string): Source {
+  return { name, file: displayPathOf(file), text: readFileSync(file, "utf8").replace(/\r\n?/g, "\n") };
+}
+
+function readFolder(dir: string, ext: string): Map<string, Source> {
+  const out = new Map<string, Source>();
+  if (!existsSync(dir)) return out;
+  for (const f of readdirSync(dir).sort()) {
+    if (f.endsWith(ext)) out.set(f.slice(0, -ext.length), readSource(path.join(dir, f), f.slice(0, -ext.length)));
+  }
+  return out;
+}
+
+/** Reads the template folder for the given languages. */
+export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet {
+  const root = path.resolve(dir);
+  if (!existsSync(root)) throw new TemplateError(`template folder ${displayPathOf(root)} does not exist`);
+  const shared: SharedTemplates = {
+    layouts: readFolder(path.join(root, "layouts"), ".hbs"),
+    partials: readFolder(path.join(root, "partials"), ".hbs"),
+    styles: readFolder(path.join(root, "styles"), ".css"),
+  };
+  const languages = new Map<Lang, LanguageTemplates>();
+  for (const lang of langs) {
+    const base = path.join(root, lang);
+    const yamlFile = (name: string) => {
+      const file = path.join(base, name);
+      if (!existsSync(file)) throw new TemplateError(`${displayPathOf(file)}: the file is missing`);
+      return { text: readFileSync(file, "utf8"), file: displayPathOf(file) };
+    };
+    const strings = yamlFile("strings.yaml");
+    const exhibits = yamlFile("exhibits.yaml");
+    const claims = yamlFile("claims.yaml");
+    languages.set(lang, {
+      lang,
+      sections: [...readFolder(path.join(base, "chapter"), ".md").values()],
+      handout: readFolder(path.join(base, "handout"), ".md"),
+      strings: parseYaml(strings.text, strings.file, stringsSchema),
+      exhibits: parseYaml(exhibits.text, exhibits.file, exhibitsSchema),
+      claims: parseYaml(claims.text, claims.file, claimWordingSchema),
+      claimsFile: claims.file,
+    });
+  }
+  return { dir: root, shared, languages };
+}

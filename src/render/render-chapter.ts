@@ -1,0 +1,221 @@
+/**
+ * Renders one language's chapter to a complete HTML document, for print (paginated by Paged.js,
+ * fonts served as assets) or for screen (self-contained: fonts inlined, footnotes as a list).
+ * Pure: everything it needs is passed in; it returns the HTML and what it used.
+ */
+import hyphenEnGb from "hyphen/en-gb/index.js";
+import type { Claims } from "../claims/evaluate-claims.ts";
+import type { Lang } from "../data/edition.ts";
+import type { Dataset } from "../data/load-dataset.ts";
+import { TemplateError } from "../errors.ts";
+import { facesForText, fontFaceCss, FONT_STACKS, loadFontFaces, type FontFace } from "../fonts/font-faces.ts";
+import type { Stats } from "../stats/compute-stats.ts";
+import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
+import { renderNotesList, type Target } from "./markdown.ts";
+import { drawOpeningArtwork } from "./opening-artwork.ts";
+import { createProseRenderer, EXHIBITS } from "./render-prose.ts";
+import { buildTableModels } from "./table-models.ts";
+import { authorNames } from "./template-context.ts";
+import { createTemplateEnv, renderTemplate } from "./template-env.ts";
+
+/** A chart as the chapter needs it (produced by src/charts). */
+export interface ChartForChapter {
+  svg: string;
+  description: string;
+  illustrative: boolean;
+  source: string;
+}
+
+/** What the document used, in order, per section: compared between editions for parity. */
+export interface ParityRecord {
+  sections: { id: string; claims: string[]; refs: string[]; footnotes: number }[];
+  exhibits: string[];
+  exhibitFootnotes: number;
+}
+
+export interface RenderedChapter {
+  html: string;
+  parity: ParityRecord;
+  /** Font faces the document uses (print serves these as assets). */
+  fonts: FontFace[];
+}
+
+export interface ChapterInput {
+  dataset: Dataset;
+  stats: Stats;
+  claims: Claims;
+  templates: TemplateSet;
+  lang: Lang;
+  charts: ReadonlyMap<string, ChartForChapter>;
+  target: Target;
+  /** Extra CSS appended for print (the generated @page rules). */
+  pageCss?: string;
+  /** Extra <head> markup (print: the Paged.js scripts). */
+  headScripts?: string;
+  /** The opening illustration as markup; default greenbook's own artwork. */
+  illustrationHtml?: string;
+  /** How fonts are referenced: by asset URL (print) or inlined as data: URIs (self-contained HTML). */
+  fontSrc: (face: FontFace) => string;
+}
+
+const otherLang = (lang: Lang): Lang => (lang === "zh-HK" ? "en" : "zh-HK");
+
+export function renderChapter(input: ChapterInput): RenderedChapter {
+  const { dataset, stats, claims, templates, lang, charts, target } = input;
+  const t = languageTemplates(templates, lang);
+  const tOther = languageTemplates(templates, otherLang(lang));
+  const prose = createProseRenderer({ dataset, stats, claims, templates: t, target });
+  // The other language renders only secondary captions; its records are not this edition's.
+  const proseOther = createProseRenderer({ dataset, stats, claims, templates: tOther, target });
+  const hyphenate = (html: string) => (lang === "en" ? unhyphenateUrls(hyphenEnGb.hyphenateHTMLSync(html)) : html);
+
+  const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
+  const renderSection = (source: LanguageTemplates["sections"][number]) => {
+    const before = { claims: prose.record.claims.length, refs: prose.record.refs.length, notes: countNotes(prose) };
+    const html = hyphenate(prose.block(source));
+    parity.sections.push({
+      id: source.name,
+      claims: prose.record.claims.slice(before.claims),
+      refs: prose.record.refs.slice(before.refs),
+      footnotes: countNotes(prose) - before.notes,
+    });
+    return { id: source.name, html };
+  };
+  const body = t.sections.filter((s) => !isAppendix(s.name)).map(renderSection);
+
+  const notesBefore = countNotes(prose);
+  const tables = buildTableModels({
+    dataset,
+    stats,
+    lang,
+    texts: { [lang]: t.exhibits, [otherLang(lang)]: tOther.exhibits } as Record<Lang, LanguageTemplates["exhibits"]>,
+    rowNote: (table, row) => {
+      const note = t.exhibits[table]?.rowNotes?.[row];
+      return note === undefined ? undefined : prose.inline({ name: `${table}.rowNotes.${row}`, file: exhibitsFile(t), text: `^[${note}]` });
+    },
+  });
+  const strings = t.strings;
+  const label = (kind: "figure" | "table", number: number, l: LanguageTemplates) => {
+    const word = l.strings[kind];
+    if (word === undefined) throw new TemplateError(`strings.yaml (${l.lang}): no string "${kind}"`);
+    return l.lang === "zh-HK" ? `${word}${number}` : `${word} ${number}`;
+  };
+  const exhibits = EXHIBITS.map((ex) => {
+    const text = t.exhibits[ex.id];
+    const textOther = tOther.exhibits[ex.id];
+    if (!text || !textOther) throw new TemplateError(`exhibits.yaml (${text ? otherLang(lang) : lang}): no entry for ${ex.id}`);
+    const chart = charts.get(ex.id);
+    if (ex.kind === "figure" && !chart) throw new TemplateError(`no chart rendered for ${ex.id}`);
+    parity.exhibits.push(ex.id);
+    const file = exhibitsFile(t);
+    const entry = dataset.catalog[ex.data];
+    return {
+      id: ex.id,
+      kind: ex.kind,
+      label: label(ex.kind, ex.number, t),
+      otherLang: otherLang(lang),
+      otherLabel: label(ex.kind, ex.number, tOther),
+      captionHtml: prose.inline({ name: `${ex.id}.caption`, file, text: text.caption }),
+      secondaryCaptionHtml: proseOther.inline({ name: `${ex.id}.caption`, file: exhibitsFile(tOther), text: textOther.caption }),
+      svg: chart?.svg,
+      description: chart?.description ?? "",
+      table: ex.kind === "table" ? tables[ex.id as keyof typeof tables] : undefined,
+      notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
+      illustrative: chart?.illustrative ?? entry?.provenance === "illustrative",
+      source: chart?.source ?? entry?.source[lang] ?? "",
+    };
+  });
+  parity.exhibitFootnotes = countNotes(prose) - notesBefore;
+  const appendix = t.sections.filter((s) => isAppendix(s.name)).map(renderSection);
+  const notesHtml = hyphenate(renderNotesList(prose.md, strings.footnotes ?? "Notes"));
+
+  const edition = dataset.edition;
+  const title = edition.chapter.title[lang];
+  const subtitle = edition.chapter.subtitle[lang];
+  const authors = authorNames(dataset, lang);
+  const colon = lang === "zh-HK" ? "：" : ": ";
+  const illustrationHtml = input.illustrationHtml ?? drawOpeningArtwork(dataset, stats, lang, FONT_STACKS);
+  const layoutContext = {
+    lang,
+    target,
+    colon,
+    meta: {
+      title: `${title}${colon}${subtitle} — ${edition.book[lang]}`,
+      authors: authors.join(lang === "zh-HK" ? "、" : ", "),
+      subject: edition.book[lang],
+      keywords: edition.keywords[lang].join(lang === "zh-HK" ? "、" : ", "),
+      generator: edition.version,
+    },
+    css: "", // filled below, once the text is known
+    headScripts: input.headScripts ?? "",
+    illustration: { caption: edition.illustration.caption[lang], credit: edition.illustration.credit[lang] },
+    illustrationHtml,
+    book: edition.book[lang],
+    title,
+    titleSeparator: colon,
+    subtitle,
+    authors,
+    sections: body,
+    exhibits,
+    appendix,
+    notesHtml,
+    strings,
+    version: edition.version,
+    dataHash: dataset.sha256.slice(0, 7),
+  };
+  const layout = templates.shared.layouts.get("chapter");
+  if (!layout) throw new TemplateError("templates/layouts/chapter.hbs is missing");
+  const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
+  for (const [name, partial] of templates.shared.partials) hb.registerPartial(name, partial.text);
+
+  const draft = renderTemplate(hb, layout, layoutContext);
+  const faces = facesForText(loadFontFaces(), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
+  const css = [
+    fontFaceCss(faces, input.fontSrc),
+    `:root{--serif:${FONT_STACKS.serif};--sans:${FONT_STACKS.sans};}`,
+    style(templates, "base"),
+    target === "print" ? style(templates, "print") : style(templates, "screen"),
+    input.pageCss ?? "",
+  ].join("\n");
+  const html = renderTemplate(hb, layout, { ...layoutContext, css });
+  return { html, parity, fonts: faces };
+}
+
+/** Soft hyphens make URLs unusable when copied: take them out of anything that looks like one. */
+function unhyphenateUrls(html: string): string {
+  return html.replace(/(?:https?:\/\/|www\.)[^\s<]*/g, (url) => url.replace(/\u00ad/g, ""));
+}
+
+function languageTemplates(templates: TemplateSet, lang: Lang): LanguageTemplates {
+  const t = templates.languages.get(lang);
+  if (!t) throw new TemplateError(`no templates loaded for ${lang}`);
+  return t;
+}
+
+function style(templates: TemplateSet, name: string): string {
+  const s = templates.shared.styles.get(name);
+  if (!s) throw new TemplateError(`templates/styles/${name}.css is missing`);
+  return s.text;
+}
+
+function isAppendix(name: string): boolean {
+  return /^9\d-/.test(name);
+}
+
+function exhibitsFile(t: LanguageTemplates): string {
+  return t.claimsFile.replace(/claims\.yaml$/, "exhibits.yaml");
+}
+
+function countNotes(prose: { md: { notes: string[]; printNotes: number } }): number {
+  return prose.md.notes.length + prose.md.printNotes;
+}
+
+/** The text a reader sees (tags removed, entities decoded enough to pick fonts). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style[\s\S]*?<\/style>/g, "")
+    .replace(/<script[\s\S]*?<\/script>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&[a-z]+;/g, " ");
+}

@@ -1,0 +1,120 @@
+/** edition.yaml and catalog.yaml: every problem with its YAML line. */
+import { afterAll, describe, expect, it } from "vitest";
+import { editionSchema } from "../../src/data/edition.ts";
+import { loadDataset } from "../../src/data/load-dataset.ts";
+import { parseYaml } from "../../src/data/load-yaml.ts";
+import { DataError } from "../../src/errors.ts";
+import { copyData, removeDataCopies } from "../helpers/data-copy.ts";
+import { loadProblems } from "../helpers/load-problems.ts";
+
+afterAll(removeDataCopies);
+
+/** Removes the chapter title block (lines 19–21 of the shipped edition.yaml). */
+const dropChapterTitle = (t: string) => t.replace(/^ {2}title:\n {4}en: "Brain Drain[^\n]*\n {4}zh-HK: [^\n]*\n/m, "");
+
+describe("edition.yaml", () => {
+  it("startPage 0, on its line", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("startPage: 172", "startPage: 0") });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:8: column "startPage": expected a page number of at least 1, got "0"']);
+  });
+
+  it("a fractional startPage", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("startPage: 172", "startPage: 17.5") });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:8: column "startPage": expected a whole page number, got "17.5"']);
+  });
+
+  it("an unknown language in `languages`, on the line of the item", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("startPage: 172\n", "startPage: 172\nlanguages:\n  - zh-HK\n  - fr\n") });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:11: column "languages.1": expected a language greenbook has templates for: zh-HK or en, got "fr"']);
+  });
+
+  it("a missing chapter title, on the line of its parent key `chapter:`", () => {
+    const dir = copyData({ "edition.yaml": dropChapterTitle });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:18: column "chapter.title": expected object, received undefined, got nothing']);
+  });
+
+  it("an empty Chinese chapter title, on its own line", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("    zh-HK: 人才得失與香港前景", '    zh-HK: "  "') });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:21: column "chapter.title.zh-HK": expected non-empty text, got "  "']);
+  });
+
+  it("all three problems at once, each with its line", () => {
+    const dir = copyData({
+      "edition.yaml": (t) => dropChapterTitle(t.replace("startPage: 172\n", "startPage: 0\nlanguages: [zh-HK, fr]\n")),
+    });
+    const byLine = (a: string, b: string) => Number(/:(\d+):/.exec(a)?.[1]) - Number(/:(\d+):/.exec(b)?.[1]);
+    expect(loadProblems(dir).sort(byLine)).toEqual([
+      '<data>/edition.yaml:8: column "startPage": expected a page number of at least 1, got "0"',
+      '<data>/edition.yaml:9: column "languages.1": expected a language greenbook has templates for: zh-HK or en, got "fr"',
+      '<data>/edition.yaml:19: column "chapter.title": expected object, received undefined, got nothing',
+    ]);
+  });
+
+  it.each([
+    ["at the top level", "year: 2024\n", "year: 2024\nyaer: 2024\n", 4, "(document)", "yaer"],
+    ["in a nested object", "  size: A4\n", "  size: A4\n  colour: red\n", 11, "page", "colour"],
+  ])("an unknown field %s, on its own line", (_where, find, replace, line, column, key) => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace(find, replace) });
+    const problems = loadProblems(dir);
+    expect(problems).toHaveLength(1);
+    // zod's wording, then the whole object that holds the field.
+    const prefix = `<data>/edition.yaml:${line}: column "${column}": Unrecognized key: "${key}", got `;
+    expect(problems[0]?.slice(0, prefix.length)).toBe(prefix);
+  });
+
+  it("a YAML syntax error, with its line", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("  size: A4", "  size: [A4") });
+    const problems = loadProblems(dir);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatch(/^<data>\/edition\.yaml:\d+: not valid YAML: /);
+  });
+
+  it("a duplicate key is a YAML error", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("year: 2024\n", "year: 2024\nyear: 2025\n") });
+    expect(loadProblems(dir)[0]).toMatch(/^<data>\/edition\.yaml:4: not valid YAML: /);
+  });
+
+  it("defaults what may be left out (languages, page size and margins)", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace(/^page:\n(?: {2}[^\n]*\n)+/m, "") });
+    const ds = loadDataset(dir);
+    expect(ds.edition.languages).toEqual(["zh-HK", "en"]);
+    expect(ds.edition.page).toEqual({ size: "A4", margin: { top: "22mm", bottom: "24mm", inside: "22mm", outside: "20mm" } });
+  });
+
+  it("an illustration file that does not exist", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("  file: null", "  file: art/opening.png") });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml: column "illustration.file": the illustration file "art/opening.png" does not exist in the data folder']);
+  });
+
+  it("an illustration file outside the data folder", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("  file: null", "  file: ../edition.yaml") });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml: column "illustration.file": the illustration file "../edition.yaml" does not exist in the data folder']);
+  });
+});
+
+describe("parseYaml", () => {
+  it("an empty document names the first missing fields at the document level", () => {
+    let err: unknown;
+    try {
+      parseYaml("", "e.yaml", editionSchema);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(DataError);
+    const columns = (err as DataError).problems.map((p) => p.column);
+    expect(columns).toContain("version");
+    expect(columns).toContain("chapter");
+  });
+});
+
+describe("catalog.yaml", () => {
+  it("a provenance that is not one of the three, on its line", () => {
+    const dir = copyData({ "catalog.yaml": (t) => t.replace("  provenance: illustrative\n", "  provenance: invented\n") });
+    expect(loadProblems(dir)).toEqual(['<data>/catalog.yaml:12: column "age-flows.provenance": expected published, official or illustrative, got "invented"']);
+  });
+
+  it("a data file without a catalog entry", () => {
+    const dir = copyData({ "catalog.yaml": (t) => t.replace(/^rhq:\n(?: {2}[^\n]*\n)+/m, "") });
+    expect(loadProblems(dir)).toEqual(['<data>/catalog.yaml: no entry "rhq" describing data/rhq.csv']);
+  });
+});
