@@ -47,5 +47,6 @@ export const messages = {
   requiredRow: (what: string) => `expected a row for ${what}`,
   noCatalogEntry: (name: string) => `no entry "${name}" describing data/${name}.csv`,
   unknownCatalogEntry: (name: string) => `entry "${name}" names no data file greenbook reads`,
+  unknownPublishedId: (id: string) => `"${id}" is not a statistic greenbook can recompute (see src/reproduce/published-values.ts)`,
   illustrationMissing: (file: string) => `the illustration file "${file}" does not exist in the data folder`,
 } as const;

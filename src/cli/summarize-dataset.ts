@@ -5,7 +5,7 @@ import { tables } from "../data/tables.ts";
 /** A summary of a loaded data set for `greenbook check`: lines for people, an object for scripts. */
 export function summarizeDataset(dataset: Dataset, stats: Stats) {
   const series = Object.values(tables)
-    .filter((t) => t.name !== "labels")
+    .filter((t) => t.name !== "labels" && t.name !== "published")
     .map((t) => {
       const entry = dataset.catalog[t.name]!;
       const key = Object.entries(tables).find(([, s]) => s === t)![0] as keyof Dataset["tables"];

@@ -6,6 +6,7 @@ import type { Problem } from "../errors.ts";
 import { messages } from "../messages.ts";
 import type { Catalog } from "./edition.ts";
 import { tables, type TableRows } from "./tables.ts";
+import { REPRODUCIBLE } from "../reproduce/published-values.ts";
 
 export function checkConsistency(rows: TableRows, catalog: Catalog, fileOf: (name: string) => string, catalogFile: string): Problem[] {
   const problems: Problem[] = [];
@@ -15,11 +16,16 @@ export function checkConsistency(rows: TableRows, catalog: Catalog, fileOf: (nam
   // Catalog: one entry per data file, and no stray ones.
   const described = new Set(Object.keys(catalog));
   for (const spec of Object.values(tables)) {
-    if (spec.name === "labels") continue;
+    if (spec.name === "labels" || spec.name === "published") continue;
     if (!described.has(spec.name)) problems.push({ file: catalogFile, message: messages.noCatalogEntry(spec.name) });
     described.delete(spec.name);
   }
   for (const name of described) problems.push({ file: catalogFile, column: name, message: messages.unknownCatalogEntry(name) });
+
+  // Published figures: each names a statistic greenbook knows how to recompute.
+  for (const r of rows.published) {
+    if (!(r.id in REPRODUCIBLE)) at(tables.published, r.line, "id", messages.unknownPublishedId(r.id));
+  }
 
   // LinkedIn totals: all three groups present.
   const totals = new Map(rows.linkedinTotals.map((r) => [r.group, r]));

@@ -119,6 +119,12 @@ export const mncGrowth = defineTable({
   key: ["growth_min", "growth_max"],
 });
 
+export const published = defineTable({
+  name: "published",
+  columns: { id: slug(), printed: text(200), value: decimal(), decimals: integer(-9, 9), section: text(100) },
+  key: ["id"],
+});
+
 export const labels = defineTable({
   name: "labels",
   columns: { key: text(80), en: text(200), zh_hk: text(200) },
@@ -140,6 +146,7 @@ export const tables = {
   hkForeignResidents,
   mainlandCensus,
   mncGrowth,
+  published,
   labels,
 } as const;
 
