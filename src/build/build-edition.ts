@@ -94,7 +94,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildResult> 
     const s = session;
     await Promise.all(
       languages.map(async (lang) => {
-        const charts = await renderCharts(s, { stats, dataset, lang, text: loadChartText(templates.dir, lang) }, CHAPTER_FIGURES);
+        // In the book the caption above a figure is its title; the chart keeps its source line and any illustrative mark.
+        const charts = await renderCharts(s, { stats, dataset, lang, text: loadChartText(templates.dir, lang), titles: false }, CHAPTER_FIGURES);
         log(`${lang}: ${charts.size} charts drawn`);
         if (documents.includes("chapter")) {
           const built = await buildChapter({ session: s, dataset, stats, claims, templates, lang, charts, date });

@@ -4,6 +4,7 @@
  * a page error, a failed or blocked request, or a layout that never finishes fails the print.
  */
 import { createRequire } from "node:module";
+import path from "node:path";
 import type { Page } from "puppeteer-core";
 import { PrintError } from "../errors.ts";
 import { ASSET_ORIGIN, serveAssets, type AssetMap } from "./asset-server.ts";
@@ -30,7 +31,8 @@ export interface PrintResult {
 }
 
 const require = createRequire(import.meta.url);
-const PAGED_JS = require.resolve("pagedjs/dist/paged.polyfill.js");
+// pagedjs's package.json exports no subpaths: find the package, then its polyfill build.
+const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js");
 
 /** Script tags that make a document paginate with Paged.js when loaded. */
 export function pagedScripts(): string {

@@ -11,6 +11,7 @@ import { TemplateError } from "../errors.ts";
 import { facesForText, fontFaceCss, FONT_STACKS, loadFontFaces, type FontFace } from "../fonts/font-faces.ts";
 import type { Stats } from "../stats/compute-stats.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
+import { formatList } from "./format-number.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
 import { drawOpeningArtwork } from "./opening-artwork.ts";
 import { createProseRenderer, EXHIBITS } from "./render-prose.ts";
@@ -112,9 +113,9 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     return {
       id: ex.id,
       kind: ex.kind,
-      label: label(ex.kind, ex.number, t),
+      exhibitLabel: label(ex.kind, ex.number, t),
       otherLang: otherLang(lang),
-      otherLabel: label(ex.kind, ex.number, tOther),
+      otherExhibitLabel: label(ex.kind, ex.number, tOther),
       captionHtml: prose.inline({ name: `${ex.id}.caption`, file, text: text.caption }),
       secondaryCaptionHtml: proseOther.inline({ name: `${ex.id}.caption`, file: exhibitsFile(tOther), text: textOther.caption }),
       svg: chart?.svg,
@@ -155,6 +156,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     titleSeparator: colon,
     subtitle,
     authors,
+    authorLine: lang === "zh-HK" ? authors.join("\u3000") : formatList(authors, lang),
     sections: body,
     exhibits,
     appendix,

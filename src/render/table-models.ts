@@ -45,12 +45,12 @@ function other(lang: Lang): Lang {
   return lang === "zh-HK" ? "en" : "zh-HK";
 }
 
-function columns(texts: Texts, lang: Lang, table: string, ids: readonly string[]): TableModel["columns"] {
+function columns(texts: Texts, lang: Lang, table: string, ids: readonly string[], textColumns = 1): TableModel["columns"] {
   return ids.map((id, i) => {
     const primary = texts[lang][table]?.columns?.[id];
     const secondary = texts[other(lang)][table]?.columns?.[id];
     if (primary === undefined || secondary === undefined) throw new TemplateError(`exhibits.yaml: ${table}.columns.${id} is missing in ${primary === undefined ? lang : other(lang)}`);
-    return { primary, secondary, numeric: i > 0 };
+    return { primary, secondary, numeric: i >= textColumns };
   });
 }
 
@@ -111,7 +111,7 @@ export function buildTableModels(input: {
 
   const table3: TableModel = {
     id: "table3",
-    columns: columns(texts, lang, "table3", ["transition", "move", "count", "share"]),
+    columns: columns(texts, lang, "table3", ["transition", "move", "count", "share"], 2),
     groups: [
       {
         rows: stats.transitions.rows.map((r) => {

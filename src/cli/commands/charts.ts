@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Command } from "../main.ts";
 import { LANGUAGES, type Lang } from "../../data/edition.ts";
+import { displayPathOf } from "../../data/load-dataset.ts";
 import { UsageError } from "../../errors.ts";
 import { writeCharts } from "../../charts/write-charts.ts";
 import { launchBrowser } from "../../print/launch-browser.ts";
@@ -18,7 +19,7 @@ export const charts: Command = {
     const session = await launchBrowser();
     try {
       const written = await writeCharts({ dataDir, outDir, langs, session });
-      for (const w of written) stdout(`${path.relative(process.cwd(), w.svg)}  ${path.relative(process.cwd(), w.png)}`);
+      for (const w of written) stdout(`${displayPathOf(w.svg)}  ${displayPathOf(w.png)}`);
       return 0;
     } finally {
       await session.close();

@@ -1,0 +1,145 @@
+/**
+ * Draws the figures as SVG inside Chromium, one page for all of them, so Vega measures text with
+ * the embedded fonts (in Node without a canvas Vega only estimates widths, which misplaces CJK
+ * labels). Anything the page tries to load besides its own assets fails the render.
+ */
+import type { Dataset } from "../data/load-dataset.ts";
+import type { Lang } from "../data/edition.ts";
+import { ChartError } from "../errors.ts";
+import type { BrowserSession } from "../print/launch-browser.ts";
+import type { Stats } from "../stats/compute-stats.ts";
+import type { VegaLiteSpec } from "./chart-frame.ts";
+import { openChartPage, type ChartPage } from "./chart-page.ts";
+import { FIGURE_IDS, resolveFigureText, type ChartText, type FigureId } from "./chart-text.ts";
+import { describeFigure } from "./describe-charts.ts";
+import { FIGURES, type SpecBuilder } from "./figures.ts";
+import { normalizeSvg } from "./normalize-svg.ts";
+
+export type { FigureId } from "./chart-text.ts";
+
+export interface RenderedChart {
+  id: FigureId;
+  /** Standalone SVG; ids are prefixed `<id>-<lang>-` so several charts can share one HTML page. */
+  svg: string;
+  /** What the figure shows, in prose: alt text and figure description. */
+  description: string;
+  /** True when drawn from illustrative data (the chart then carries a visible mark). */
+  illustrative: boolean;
+  /** The source line printed under the chart. */
+  source: string;
+  /** Size of the SVG in CSS px. */
+  width: number;
+  height: number;
+  /** PNG screenshot at 2× pixel density, when asked for with `png: true`. */
+  png?: Uint8Array;
+}
+
+export interface RenderInput {
+  stats: Stats;
+  dataset: Pick<Dataset, "labels" | "catalog">;
+  lang: Lang;
+  /** Chart wording in `lang` (loadChartText). */
+  text: ChartText;
+  /** Also take a PNG screenshot of each chart (2× device scale); default false. */
+  png?: boolean;
+  /** Draw each chart's title in the chart; set false where the page sets a caption (default true). */
+  titles?: boolean;
+}
+
+/** Renders each figure in `specs` (default: all figures, with the handout variant) to SVG, in figure order. */
+export async function renderCharts(
+  session: BrowserSession,
+  input: RenderInput,
+  specs: Partial<Record<FigureId, SpecBuilder>> = FIGURES,
+): Promise<Map<FigureId, RenderedChart>> {
+  const text = resolveFigureText(input.text, input.dataset, input.lang, { showTitle: input.titles ?? true });
+  const built = FIGURE_IDS.filter((id) => specs[id]).map((id) => {
+    const spec = specs[id]!(input.stats, text, input.lang);
+    const description = describeFigure(id, input.stats, text, input.lang);
+    return { id, spec: { ...spec, description } as VegaLiteSpec, description };
+  });
+
+  const page = await openChartPage(session, { deviceScaleFactor: 2 });
+  try {
+    await page.loadFonts(textOf(built.map((b) => b.spec)));
+    const out = new Map<FigureId, RenderedChart>();
+    for (const { id, spec, description } of built) {
+      const drawn = await drawSvg(page, id, spec);
+      const svg = labelSvg(normalizeSvg(drawn.svg, `${id}-${input.lang}`), description);
+      const [, width = "0", height = "0"] = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg) ?? [];
+      const chart: RenderedChart = {
+        id,
+        svg,
+        description,
+        illustrative: text.sources[id].illustrative,
+        source: text.sources[id].source,
+        width: Number(width),
+        height: Number(height),
+      };
+      checkWidth(id, input.lang, spec, chart.width);
+      if (input.png) chart.png = await screenshot(page, svg);
+      page.assertClean(`rendering ${id} (${input.lang})`);
+      out.set(id, chart);
+    }
+    return out;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** Compiles and draws one spec in the page; Vega-Lite or Vega warnings are errors. */
+async function drawSvg(page: ChartPage, id: FigureId, spec: VegaLiteSpec): Promise<{ svg: string }> {
+  let result: { svg?: string; error?: string; warnings: string[] };
+  try {
+    result = await page.draw(spec);
+  } catch (err) {
+    throw new ChartError(`${id}: the chart page failed: ${(err as Error).message}`, { cause: err });
+  }
+  // A blocked or failed request explains any Vega error that follows it: report it first.
+  page.assertClean(`${id}`);
+  if (result.error) throw new ChartError(`${id}: Vega could not draw the chart: ${result.error}`);
+  if (result.warnings.length) throw new ChartError(`${id}: Vega-Lite reported problems in the chart:\n${result.warnings.join("\n")}`);
+  return { svg: result.svg! };
+}
+
+/** Gives the root element an accessible name (the description), for charts inlined in HTML. */
+function labelSvg(svg: string, description: string): string {
+  const escaped = description.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${escaped}" `);
+}
+
+/** A chart wider than planned means some text (measured by Chromium) did not fit where it was put. */
+function checkWidth(id: FigureId, lang: Lang, spec: VegaLiteSpec, width: number): void {
+  const planned = (spec.usermeta as { plannedWidth?: number } | undefined)?.plannedWidth;
+  const padding = spec.config?.padding;
+  const pad = typeof padding === "object" && padding && "left" in padding ? Number(padding.left ?? 0) + Number(padding.right ?? 0) : 0;
+  if (planned !== undefined && width > planned + pad + 1) {
+    throw new ChartError(`${id} (${lang}) is drawn ${width} px wide, more than the ${planned + pad} px planned: a label, title or source line is wider than the room given to it`);
+  }
+}
+
+async function screenshot(page: ChartPage, svg: string): Promise<Uint8Array> {
+  await page.page.evaluate(async (svg: string) => {
+    document.getElementById("stage")!.innerHTML = svg;
+    await document.fonts.ready;
+  }, svg);
+  const el = await page.page.$("#stage svg");
+  if (!el) throw new ChartError("the chart page lost its SVG");
+  try {
+    return await el.screenshot({ type: "png" });
+  } finally {
+    await el.dispose();
+  }
+}
+
+/** Every string in the specs (labels, titles, lookup tables) plus digits and signs Vega may format. */
+function textOf(specs: unknown[]): string {
+  const chars = new Set<string>("0123456789.,%−-+ ");
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") for (const ch of v) chars.add(ch);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  specs.forEach(walk);
+  return [...chars].sort().join("");
+}

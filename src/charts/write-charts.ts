@@ -1,0 +1,72 @@
+/**
+ * Writes every figure, per language, as `<outDir>/<lang>/charts/<id>.svg` and `<id>.png` (2×,
+ * for slides and social media). Each file is written under a temporary name and renamed, so a
+ * reader never sees a half-written chart.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Lang } from "../data/edition.ts";
+import { loadDataset } from "../data/load-dataset.ts";
+import { launchBrowser, type BrowserSession } from "../print/launch-browser.ts";
+import { computeStats } from "../stats/compute-stats.ts";
+import { loadChartText } from "./chart-text.ts";
+import { renderCharts, type FigureId } from "./render-charts.ts";
+
+export interface WriteChartsOptions {
+  /** The data folder. */
+  dataDir: string;
+  /** Output root; files go to `<outDir>/<lang>/charts/`. */
+  outDir: string;
+  /** Languages to draw, in order. */
+  langs: readonly Lang[];
+  /** Folder holding `<lang>/charts.yaml`; default `templates` in the working directory. */
+  templatesDir?: string;
+  /** A browser to draw in; default: one is launched for this call and closed after it. */
+  session?: BrowserSession;
+}
+
+/** One file written. */
+export interface WrittenChart {
+  lang: Lang;
+  id: FigureId;
+  svg: string;
+  png: string;
+}
+
+/** Renders all figures in each language and writes SVG and PNG files; returns what it wrote. */
+export async function writeCharts(options: WriteChartsOptions): Promise<WrittenChart[]> {
+  const dataset = loadDataset(options.dataDir);
+  const stats = computeStats(dataset);
+  const templatesDir = path.resolve(options.templatesDir ?? "templates");
+  const texts = options.langs.map((lang) => ({ lang, text: loadChartText(templatesDir, lang) }));
+  const session = options.session ?? (await launchBrowser());
+  const written: WrittenChart[] = [];
+  try {
+    for (const { lang, text } of texts) {
+      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true });
+      const dir = path.join(options.outDir, lang, "charts");
+      mkdirSync(dir, { recursive: true });
+      for (const chart of charts.values()) {
+        const svg = path.join(dir, `${chart.id}.svg`);
+        const png = path.join(dir, `${chart.id}.png`);
+        writeAtomic(svg, chart.svg);
+        writeAtomic(png, chart.png!);
+        written.push({ lang, id: chart.id, svg, png });
+      }
+    }
+  } finally {
+    if (!options.session) await session.close();
+  }
+  return written;
+}
+
+function writeAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, content);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
