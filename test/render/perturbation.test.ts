@@ -1,0 +1,46 @@
+/**
+ * No hand-typed numbers: the chapter rendered on perturbed data (every statistic moved by a few
+ * percent) must not print any statistic of the original render, in either language: prose,
+ * tables, captions, notes or chart descriptions. A derived value can round to the same figure by
+ * chance (a share whose parts moved alike), so the data are perturbed three ways and a statistic
+ * "survives" only if all three renders still print it. A number typed into a template survives
+ * every perturbation, and the last test shows that the check catches one.
+ */
+import { appendFileSync, cpSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { LANGUAGES } from "../../src/data/edition.ts";
+import { loadDataset } from "../../src/data/load-dataset.ts";
+import { DATA_DIR, makeTempDir, removeDataCopies, REPO_ROOT } from "../helpers/data-copy.ts";
+import { perturbDataset } from "../helpers/perturb.ts";
+import { chapterText, statisticTokens } from "../helpers/render-text.ts";
+
+const TEMPLATES = path.join(REPO_ROOT, "templates");
+const original = loadDataset(DATA_DIR);
+const perturbed = [0, 1, 2].map((variant) => perturbDataset(original, variant));
+
+afterAll(() => removeDataCopies());
+
+function survivors(templatesDir: string, lang: (typeof LANGUAGES)[number], target: "screen" | "print"): string[] {
+  const before = statisticTokens(chapterText(original, lang, templatesDir, target));
+  const after = perturbed.map((data) => statisticTokens(chapterText(data, lang, templatesDir, target)));
+  return [...before].filter((token) => after.every((tokens) => tokens.has(token)));
+}
+
+describe.each(LANGUAGES)("%s edition", (lang) => {
+  it("prints statistics at all (the check is not vacuous)", () => {
+    expect(statisticTokens(chapterText(original, lang, TEMPLATES)).size).toBeGreaterThan(80);
+  });
+
+  it.each(["screen", "print"] as const)("no statistic of the original survives on perturbed data (%s)", (target) => {
+    expect(survivors(TEMPLATES, lang, target)).toEqual([]);
+  });
+});
+
+it("catches a number typed into a template by hand", () => {
+  const copy = makeTempDir("greenbook-templates-");
+  cpSync(TEMPLATES, copy, { recursive: true });
+  const section = path.join(copy, "en", "chapter", readdirSync(path.join(copy, "en", "chapter")).sort()[1]!);
+  appendFileSync(section, "\nIn all, 31,835 professionals arrived.\n");
+  expect(survivors(copy, "en", "screen")).toContain("31,835");
+});
