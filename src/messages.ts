@@ -25,12 +25,21 @@ export const messages = {
   unknownColumn: (expected: readonly string[]) => `not a column of this file; expected ${expected.join(", ")}`,
   duplicateColumn: () => "appears twice in the header",
   cellCount: (expected: number, got: number) => `expected ${expected} cells, got ${got}`,
+  /** A row with too many cells because a number was written with unquoted thousands separators. */
+  cellCountThousands: (expected: number, got: number, written: string) =>
+    `expected ${expected} cells, got ${got}: "${written}" looks like a number with thousands separators; write it without commas (${written.replace(/,/g, "")})`,
+  csvUnclosedQuote: () => "not valid CSV: a quoted cell opens on this line and is never closed",
   // Cells and rows
   gotValue: (expected: string, raw: string) => `expected ${expected}, got ${show(raw)}`,
+  /** What a numeric cell expects, when its text is a number with thousands separators. */
+  withoutSeparators: (expected: string) => `${expected}, written without thousands separators`,
   duplicateKey: (key: string, earlier: number) => `duplicate key "${key}" (first on line ${earlier})`,
   // YAML
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
-  yamlField: (expected: string, got: unknown) => `${expected.replace(/^Invalid input: /, "")}, got ${show(got)}`,
+  yamlField: (expected: string, got: unknown) => `${expected}, got ${got === null ? "an empty value" : show(got)}`,
+  yamlMissing: () => "missing",
+  yamlMisspelled: (found: string) => `missing (found "${found}": misspelled?)`,
+  yamlUnknownField: (expected: readonly string[]) => (expected.length ? `not a field here; expected ${expected.join(", ")}` : "not a field here"),
   // Consistency
   sumMismatch: (what: string, sum: number, total: number, totalWhere: string) =>
     `${what} add up to ${sum}, but ${totalWhere} gives ${total}`,
@@ -45,8 +54,18 @@ export const messages = {
   binOrder: () => "expected growth_min below growth_max",
   openBin: (which: "first" | "last") => `expected the ${which} bin to be open (empty ${which === "first" ? "growth_min" : "growth_max"})`,
   requiredRow: (what: string) => `expected a row for ${what}`,
-  noCatalogEntry: (name: string) => `no entry "${name}" describing data/${name}.csv`,
+  noCatalogEntry: (name: string, file: string) => `no entry "${name}" describing ${file}`,
   unknownCatalogEntry: (name: string) => `entry "${name}" names no data file greenbook reads`,
   unknownPublishedId: (id: string) => `"${id}" is not a statistic greenbook can recompute (see src/reproduce/published-values.ts)`,
   illustrationMissing: (file: string) => `the illustration file "${file}" does not exist in the data folder`,
+  illustrationOutside: (file: string) => `the illustration file "${file}" is outside the data folder; put the image in the data folder and give its path from there`,
+  illustrationNotFile: (file: string) => `the illustration "${file}" is not a file`,
+  illustrationType: (file: string, types: readonly string[]) => `the illustration file "${file}" is not an image greenbook can print; expected ${types.join(", ")}`,
+  // Templates
+  claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
+  claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,
+  claimWordingUnknownOutcome: (file: string, key: string, outcome: string, outcomes: readonly string[]) =>
+    `${file}: claim "${key}" has wording for outcome "${outcome}", which it cannot have; its outcomes are ${outcomes.join(", ")}`,
+  templateNotDefined: (path: string) => `"${path}" is not defined`,
+  templateExpects: (expected: string, got: unknown) => `expected ${expected}, got ${got === undefined ? "nothing" : show(got)}`,
 } as const;

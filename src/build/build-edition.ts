@@ -7,31 +7,39 @@
  *   4. render templates per language  → HTML            (src/render)
  *   5. paginate and print             → PDF             (src/print)
  *   6. stage outputs, rename into place                 (OutputWriter)
+ *
+ * A BuildEngine keeps its browser and a cache of stage results between builds (watch, bench):
+ * charts and printed PDFs are keyed by the hash of everything they are made from, so an edit
+ * redraws and reprints only what it changes. Documents are built in parallel tabs, as many at
+ * once as the machine has cores. A browser that crashes mid-print is restarted and the document
+ * tried once more.
  */
-import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { loadChartText } from "../charts/chart-text.ts";
 import { CHAPTER_FIGURES } from "../charts/figures.ts";
-import { renderCharts, type RenderedChart } from "../charts/render-charts.ts";
+import { renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { LANGUAGES, type Lang } from "../data/edition.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
-import { TemplateError } from "../errors.ts";
-import { FONT_STACKS, type FontFace } from "../fonts/font-faces.ts";
-import { ASSET_ORIGIN, type AssetMap } from "../print/asset-server.ts";
-import { finishPdf } from "../print/finish-pdf.ts";
+import { PrintError } from "../errors.ts";
 import { launchBrowser, type BrowserSession } from "../print/launch-browser.ts";
-import { pageCss } from "../print/page-css.ts";
-import { pagedScripts, printPdf } from "../print/print-pdf.ts";
-import { loadTemplates, type TemplateSet } from "../render/load-templates.ts";
-import { renderChapter, type ParityRecord } from "../render/render-chapter.ts";
-import { authorNames } from "../render/template-context.ts";
+import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
+import { loadTemplates } from "../render/load-templates.ts";
+import type { ParityRecord } from "../render/render-chapter.ts";
 import { computeStats, type Stats } from "../stats/compute-stats.ts";
+import { renderChapterDocument, type DocumentFile } from "./build-chapter.ts";
+import { buildHandout, checkHandoutParity } from "./build-handout.ts";
 import { buildTime } from "./build-time.ts";
 import { checkParity } from "./check-parity.ts";
-import { OutputWriter } from "./output-writer.ts";
+import { codeFingerprint } from "./code-fingerprint.ts";
+import { limit } from "./limit.ts";
+import { acquireOutputLock } from "./output-lock.ts";
+import { OutputWriter, type WriteEffects } from "./output-writer.ts";
+import { createReporter, type Reporter } from "./progress.ts";
+import { hashOf, StageCache } from "./stage-cache.ts";
 
-export const DOCUMENTS = ["chapter"] as const;
+export const DOCUMENTS = ["chapter", "handout"] as const;
 export type DocumentKind = (typeof DOCUMENTS)[number];
 
 export interface BuildOptions {
@@ -41,18 +49,27 @@ export interface BuildOptions {
   /** Languages to build; default the edition's. */
   langs?: readonly Lang[];
   documents?: readonly DocumentKind[];
-  /** Print on an already-running browser instead of launching one. */
+  /** Print on an already-running browser (its DevTools WebSocket URL) instead of launching one. */
   browserWSEndpoint?: string;
-  /** Progress lines. */
+  /** Progress lines (plain); ignored when `reporter` is given. */
   log?: (line: string) => void;
+  reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
+  /** Where stage results are cached between runs; default <outDir>/.cache; false for memory only. */
+  cacheDir?: string | false;
+  /** Documents printed at once; default the number of cores (at least 2). */
+  concurrency?: number;
+  /** File operations for the outputs (tests inject failures). */
+  fs?: WriteEffects;
+  /** Milliseconds a document's layout may take before the print fails. */
+  printTimeoutMs?: number;
 }
 
 export interface BuiltFile {
   path: string;
   lang: Lang;
   document: DocumentKind;
-  format: "pdf" | "html";
+  format: "pdf" | "html" | "png";
   bytes: number;
   pages?: number;
 }
@@ -63,6 +80,12 @@ export interface BuildResult {
   claims: Claims;
   files: BuiltFile[];
   parity: Map<Lang, ParityRecord>;
+  /** The printing browser's version, e.g. "Chrome/156.0.8078.79". */
+  browserVersion: string;
+  /** Documents whose print was reused from the cache (their inputs did not change). */
+  reused: string[];
+  /** Milliseconds per stage, summed over documents. */
+  timings: Record<string, number>;
 }
 
 /** Loads, validates and computes everything a build needs without touching a browser. */
@@ -77,118 +100,173 @@ export function prepareBuild(dataDir: string, templatesDir: string, langs?: read
   return { dataset, stats, claims, templates, languages };
 }
 
+/** Errors that mean the browser itself went away, not that the document is wrong. */
+function isBrowserCrash(err: unknown, session: BrowserSession | undefined): boolean {
+  const msg = String((err as Error)?.message ?? err);
+  return (session !== undefined && !session.browser.connected) || /Target closed|Session closed|Connection closed|browser has disconnected|Browser closed|crashed|detached Frame|Navigating frame was detached/i.test(msg);
+}
+
+export class BuildEngine {
+  private session?: BrowserSession;
+  private browserVersion = "unknown";
+  readonly cache: StageCache;
+  /** The last print job of each chapter (e.g. "en/chapter"), for the preview's paged view. */
+  readonly printJobs = new Map<string, PrintJob>();
+  private readonly reporter: Reporter;
+
+  constructor(readonly options: BuildOptions) {
+    const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? path.join(options.outDir, ".cache"));
+    this.cache = new StageCache(dir, codeFingerprint());
+    this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
+  }
+
+  /** The browser session, launched (or reconnected) when there is none or it died. */
+  private async browser(): Promise<BrowserSession> {
+    if (this.session && this.session.browser.connected) return this.session;
+    await this.session?.close().catch(() => undefined);
+    this.session = await launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint });
+    this.browserVersion = await this.session.browser.version();
+    return this.session;
+  }
+
+  /** Runs `work` with the browser; if the browser crashes, restarts it and tries once more. */
+  private async withBrowser<T>(doc: string, work: (session: BrowserSession) => Promise<T>): Promise<T> {
+    const first = await this.browser();
+    try {
+      return await work(first);
+    } catch (err) {
+      if (!isBrowserCrash(err, first)) throw err;
+      this.reporter.line(`${doc}: the browser crashed (${(err as Error).message.split("\n")[0]}); restarting it and trying again`);
+      await first.close().catch(() => undefined);
+      this.session = undefined;
+      try {
+        return await work(await this.browser());
+      } catch (again) {
+        if (!isBrowserCrash(again, this.session)) throw again;
+        throw new PrintError(`${doc}: the browser crashed twice while building this document; nothing was written. Last error: ${(again as Error).message.split("\n")[0]}`, { cause: again });
+      }
+    }
+  }
+
+  /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
+  private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
+    const key = hashOf(this.browserVersion, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"));
+    const pdf = this.cache.get("pdf", key);
+    const meta = this.cache.getJson<{ pages: number }>("pdfmeta", key);
+    if (pdf && meta) return { pdf, pages: meta.pages, cached: true };
+    const printed = await printPdf(session, { ...job, timeoutMs: job.timeoutMs ?? this.options.printTimeoutMs });
+    this.cache.set("pdf", key, printed.pdf);
+    this.cache.setJson("pdfmeta", key, { pages: printed.pages });
+    return { ...printed, cached: false };
+  }
+
+  /**
+   * Builds the documents. With `htmlFirst`, the HTML files are written as soon as they are
+   * rendered, before the PDFs (watch mode: a browser tab shows the change at once).
+   */
+  async build(run: { htmlFirst?: boolean; onHtmlWritten?: (files: string[]) => void } = {}): Promise<BuildResult> {
+    const o = this.options;
+    const timings: Record<string, number> = {};
+    const time = async <T>(stage: string, f: () => Promise<T> | T): Promise<T> => {
+      const t = performance.now();
+      try {
+        return await f();
+      } finally {
+        timings[stage] = (timings[stage] ?? 0) + performance.now() - t;
+      }
+    };
+    const t0 = performance.now();
+    const { dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.dataDir, o.templatesDir, o.langs));
+    this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
+    const date = buildTime(dataset.edition, o.env);
+    const documents = o.documents ?? DOCUMENTS;
+    const release = await acquireOutputLock(o.outDir, { onWait: (pid) => this.reporter.line(`waiting for another build (pid ${pid}) writing to ${o.outDir} …`) });
+    const files: BuiltFile[] = [];
+    const parity = new Map<Lang, ParityRecord>();
+    const handoutParity = new Map<Lang, ParityRecord>();
+    const reused: string[] = [];
+    const htmlWriter = run.htmlFirst ? new OutputWriter(o.outDir, o.fs) : undefined;
+    const writer = new OutputWriter(o.outDir, o.fs);
+    const add = (target: OutputWriter, lang: Lang, document: DocumentKind, f: DocumentFile) => {
+      target.write(f.rel, f.data);
+      files.push({ path: path.join(o.outDir, f.rel), lang, document, format: f.format, bytes: f.data.length, pages: f.pages });
+    };
+    const slot = limit(o.concurrency ?? Math.max(2, os.availableParallelism()));
+    try {
+      await this.browser();
+      // Render every chapter first (charts, then HTML); print afterwards, in parallel tabs.
+      const chapters = documents.includes("chapter")
+        ? await Promise.all(
+            languages.map((lang) =>
+              slot(async () => {
+                const doc = `${lang}/chapter`;
+                const text = loadChartText(templates.dir, lang);
+                // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
+                const charts = await time("charts", () => this.withBrowser(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, CHAPTER_FIGURES)));
+                this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
+                const rendered = await time("render", () => renderChapterDocument({ dataset, stats, claims, templates, lang, charts, date }));
+                parity.set(lang, rendered.parity);
+                this.printJobs.set(doc, rendered.print);
+                add(htmlWriter ?? writer, lang, "chapter", rendered.html);
+                return { lang, doc, rendered };
+              }),
+            ),
+          )
+        : [];
+      if (parity.size > 1) checkParity(parity);
+      if (htmlWriter) run.onHtmlWritten?.(htmlWriter.commit());
+
+      await Promise.all([
+        ...chapters.map(({ lang, doc, rendered }) =>
+          slot(async () => {
+            this.reporter.event({ doc, stage: "print", state: "start" });
+            const t = performance.now();
+            const printed = await time("print", () => this.withBrowser(doc, (s) => this.print(s, rendered.print)));
+            if (printed.cached) reused.push(doc);
+            add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
+            this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
+          }),
+        ),
+        ...(documents.includes("handout")
+          ? languages.map((lang) =>
+              slot(async () => {
+                const doc = `${lang}/handout`;
+                const t = performance.now();
+                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, dataset, stats, claims, templates, lang, date })));
+                handoutParity.set(lang, built.parity);
+                for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
+                this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
+              }),
+            )
+          : []),
+      ]);
+      if (handoutParity.size > 1) checkHandoutParity(handoutParity);
+      await time("write", () => writer.commit());
+    } catch (err) {
+      writer.discard();
+      htmlWriter?.discard();
+      throw err;
+    } finally {
+      release();
+    }
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    this.reporter.line(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s${reused.length ? ` (${reused.length} unchanged, reused)` : ""}`);
+    return { dataset, stats, claims, files, parity, browserVersion: this.browserVersion, reused, timings };
+  }
+
+  /** Closes (or disconnects from) the browser. */
+  async close(): Promise<void> {
+    await this.session?.close().catch(() => undefined);
+    this.session = undefined;
+  }
+}
+
+/** Builds once with a fresh engine and closes its browser. */
 export async function buildEdition(options: BuildOptions): Promise<BuildResult> {
-  const log = options.log ?? (() => undefined);
-  const t0 = performance.now();
-  const { dataset, stats, claims, templates, languages } = prepareBuild(options.dataDir, options.templatesDir, options.langs);
-  const date = buildTime(dataset.edition, options.env);
-  const documents = options.documents ?? DOCUMENTS;
-  log(`data ok: ${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)}`);
-
-  const writer = new OutputWriter(options.outDir);
-  const files: BuiltFile[] = [];
-  const parity = new Map<Lang, ParityRecord>();
-  let session: BrowserSession | undefined;
+  const engine = new BuildEngine(options);
   try {
-    session = await launchBrowser({ browserWSEndpoint: options.browserWSEndpoint });
-    const s = session;
-    await Promise.all(
-      languages.map(async (lang) => {
-        // In the book the caption above a figure is its title; the chart keeps its source line and any illustrative mark.
-        const charts = await renderCharts(s, { stats, dataset, lang, text: loadChartText(templates.dir, lang), titles: false }, CHAPTER_FIGURES);
-        log(`${lang}: ${charts.size} charts drawn`);
-        if (documents.includes("chapter")) {
-          const built = await buildChapter({ session: s, dataset, stats, claims, templates, lang, charts, date });
-          parity.set(lang, built.parity);
-          for (const f of built.files) {
-            writer.write(f.rel, f.data);
-            files.push({ path: path.join(options.outDir, f.rel), lang, document: "chapter", format: f.format, bytes: f.data.length, pages: f.pages });
-          }
-          log(`${lang}: chapter printed, ${built.pages} pages`);
-        }
-      }),
-    );
-    if (parity.size > 1) checkParity(parity);
-    writer.commit();
-  } catch (err) {
-    writer.discard();
-    throw err;
+    return await engine.build();
   } finally {
-    await session?.close();
+    await engine.close();
   }
-  log(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return { dataset, stats, claims, files, parity };
-}
-
-interface ChapterBuild {
-  session: BrowserSession;
-  dataset: Dataset;
-  stats: Stats;
-  claims: Claims;
-  templates: TemplateSet;
-  lang: Lang;
-  charts: Map<string, RenderedChart>;
-  date: Date;
-}
-
-async function buildChapter(b: ChapterBuild) {
-  const { dataset, lang } = b;
-  const edition = dataset.edition;
-  const illustrationHtml = illustrationMarkup(dataset);
-  const heads = {
-    book: edition.book[lang],
-    chapter: lang === "zh-HK" ? `${edition.chapter.title[lang]}：${edition.chapter.subtitle[lang]}` : edition.chapter.title[lang],
-  };
-  const common = { dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
-  const print = renderChapter({
-    ...common,
-    target: "print",
-    pageCss: pageCss(edition, heads, FONT_STACKS),
-    headScripts: pagedScripts(),
-    fontSrc: (f) => `${ASSET_ORIGIN}/fonts/${f.name}`,
-  });
-  const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });
-  const assets: AssetMap = new Map(print.fonts.map((f: FontFace) => [`/fonts/${f.name}`, { type: "font/woff2", file: f.file }]));
-  const printed = await printPdf(b.session, { name: `${lang}/chapter`, html: print.html, assets, paginate: true });
-  const pdf = await finishPdf(printed.pdf, {
-    title: `${edition.chapter.title[lang]}${lang === "zh-HK" ? "：" : ": "}${edition.chapter.subtitle[lang]}`,
-    authors: authorNames(dataset, lang),
-    subject: edition.book[lang],
-    keywords: edition.keywords[lang],
-    lang,
-    version: edition.version,
-    dataHash: dataset.sha256,
-    generator: edition.version,
-    date: b.date,
-  });
-  return {
-    parity: print.parity,
-    pages: printed.pages,
-    files: [
-      { rel: `${lang}/chapter.pdf`, data: pdf, format: "pdf" as const, pages: printed.pages },
-      { rel: `${lang}/chapter.html`, data: Buffer.from(screen.html, "utf8"), format: "html" as const, pages: undefined },
-    ],
-  };
-}
-
-const fontCache = new Map<string, string>();
-function inlineFont(face: FontFace): string {
-  let uri = fontCache.get(face.file);
-  if (!uri) {
-    uri = `data:font/woff2;base64,${readFileSync(face.file).toString("base64")}`;
-    fontCache.set(face.file, uri);
-  }
-  return uri;
-}
-
-const IMAGE_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".svg": "image/svg+xml" };
-
-/** The edition's own opening image as an inline <img>, or undefined for greenbook's artwork. */
-function illustrationMarkup(dataset: Dataset): string | undefined {
-  const rel = dataset.edition.illustration.file;
-  if (!rel) return undefined;
-  const file = dataset.files.find((f) => f.name === rel);
-  const type = IMAGE_TYPES[path.extname(rel).toLowerCase()];
-  if (!file || !type) throw new TemplateError(`illustration ${rel}: expected a .png, .jpg, .webp or .svg file in the data folder`);
-  return `<img src="data:${type};base64,${readFileSync(file.absPath).toString("base64")}" alt="">`;
 }

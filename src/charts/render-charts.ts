@@ -14,6 +14,10 @@ import { FIGURE_IDS, resolveFigureText, type ChartText, type FigureId } from "./
 import { describeFigure } from "./describe-charts.ts";
 import { FIGURES, type SpecBuilder } from "./figures.ts";
 import { normalizeSvg } from "./normalize-svg.ts";
+import { hashOf, type StageCache } from "../build/stage-cache.ts";
+
+/** Bump when the drawing code changes in a way the spec does not show, to drop cached charts. */
+const CHART_CACHE_VERSION = "charts-1";
 
 export type { FigureId } from "./chart-text.ts";
 
@@ -44,6 +48,8 @@ export interface RenderInput {
   png?: boolean;
   /** Draw each chart's title in the chart; set false where the page sets a caption (default true). */
   titles?: boolean;
+  /** Reuse charts drawn from an identical spec (same data, wording, language and options). */
+  cache?: StageCache;
 }
 
 /** Renders each figure in `specs` (default: all figures, with the handout variant) to SVG, in figure order. */
@@ -59,11 +65,19 @@ export async function renderCharts(
     return { id, spec: { ...spec, description } as VegaLiteSpec, description };
   });
 
+  const out = new Map<FigureId, RenderedChart>();
+  const keyOf = (spec: VegaLiteSpec) => hashOf(CHART_CACHE_VERSION, input.lang, input.png ? "png" : "svg", JSON.stringify(spec));
+  const todo = built.filter(({ id, spec }) => {
+    const hit = input.cache?.getJson<Omit<RenderedChart, "png"> & { png?: string }>("chart", keyOf(spec));
+    if (hit) out.set(id, { ...hit, png: hit.png === undefined ? undefined : Buffer.from(hit.png, "base64") });
+    return !hit;
+  });
+  if (todo.length === 0) return new Map(built.map(({ id }) => [id, out.get(id)!]));
+
   const page = await openChartPage(session, { deviceScaleFactor: 2 });
   try {
-    await page.loadFonts(textOf(built.map((b) => b.spec)));
-    const out = new Map<FigureId, RenderedChart>();
-    for (const { id, spec, description } of built) {
+    await page.loadFonts(textOf(todo.map((b) => b.spec)));
+    for (const { id, spec, description } of todo) {
       const drawn = await drawSvg(page, id, spec);
       const svg = labelSvg(normalizeSvg(drawn.svg, `${id}-${input.lang}`), description);
       const [, width = "0", height = "0"] = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg) ?? [];
@@ -80,8 +94,9 @@ export async function renderCharts(
       if (input.png) chart.png = await screenshot(page, svg);
       page.assertClean(`rendering ${id} (${input.lang})`);
       out.set(id, chart);
+      input.cache?.setJson("chart", keyOf(spec), { ...chart, png: chart.png === undefined ? undefined : Buffer.from(chart.png).toString("base64") });
     }
-    return out;
+    return new Map(built.map(({ id }) => [id, out.get(id)!]));
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -32,6 +32,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.ts")).check,
   build: async () => (await import("./commands/build.ts")).build,
   charts: async () => (await import("./commands/charts.ts")).charts,
+  archive: async () => (await import("./commands/archive.ts")).archive,
+  diff: async () => (await import("./commands/diff.ts")).diff,
+  watch: async () => (await import("./commands/watch.ts")).watch,
+  preview: async () => (await import("./commands/preview.ts")).preview,
 };
 
 function help(): string {

@@ -4,14 +4,18 @@
  * Built on zod so a schema is a declaration, not hand-written parsing per file.
  */
 import { z } from "zod";
+import { messages } from "../messages.ts";
 
 type Cell<T> = z.ZodType<T, string>;
 
-function cell<T>(expected: string, parse: (raw: string) => T | undefined): Cell<T> {
+/** A number written with thousands separators, e.g. 1,234 or 7,448,900.5. */
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
+function cell<T>(expected: string, parse: (raw: string) => T | undefined, numeric = false): Cell<T> {
   return z.string().transform((raw, ctx) => {
     const value = parse(raw.trim());
     if (value === undefined) {
-      ctx.addIssue({ code: "custom", message: expected });
+      ctx.addIssue({ code: "custom", message: numeric && THOUSANDS.test(raw.trim()) ? messages.withoutSeparators(expected) : expected });
       return z.NEVER;
     }
     return value;
@@ -24,25 +28,25 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** A whole number (no thousands separators, no decimals), at least `min` (default 0). */
 export function count(min = 0): Cell<number> {
   const what = min === 0 ? "a whole number ≥ 0" : `a whole number ≥ ${min}`;
-  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number.isSafeInteger(Number(s)) ? Number(s) : undefined));
+  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number.isSafeInteger(Number(s)) ? Number(s) : undefined), true);
 }
 
 /** A signed whole number (e.g. a rank difference or a year). */
 export function integer(min = -Infinity, max = Infinity): Cell<number> {
   const what = Number.isFinite(min) && Number.isFinite(max) ? `a whole number from ${min} to ${max}` : "a whole number";
-  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined));
+  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined), true);
 }
 
 /** A finite decimal number, optionally bounded. */
 export function decimal(min = -Infinity, max = Infinity): Cell<number> {
   const bounds =
     Number.isFinite(min) && Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` ≥ ${min}` : Number.isFinite(max) ? ` ≤ ${max}` : "";
-  return cell(`a number${bounds}`, (s) => (DECIMAL.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined));
+  return cell(`a number${bounds}`, (s) => (DECIMAL.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined), true);
 }
 
 /** A percentage from 0 to 100, written without the % sign. */
 export function percent(): Cell<number> {
-  return cell("a percentage from 0 to 100 (without %)", (s) => (DECIMAL.test(s) && Number(s) >= 0 && Number(s) <= 100 ? Number(s) : undefined));
+  return cell("a percentage from 0 to 100 (without %)", (s) => (DECIMAL.test(s) && Number(s) >= 0 && Number(s) <= 100 ? Number(s) : undefined), true);
 }
 
 /** One of a fixed set of words. */

@@ -17,7 +17,7 @@ export function checkConsistency(rows: TableRows, catalog: Catalog, fileOf: (nam
   const described = new Set(Object.keys(catalog));
   for (const spec of Object.values(tables)) {
     if (spec.name === "labels" || spec.name === "published") continue;
-    if (!described.has(spec.name)) problems.push({ file: catalogFile, message: messages.noCatalogEntry(spec.name) });
+    if (!described.has(spec.name)) problems.push({ file: catalogFile, message: messages.noCatalogEntry(spec.name, fileOf(spec.name)) });
     described.delete(spec.name);
   }
   for (const name of described) problems.push({ file: catalogFile, column: name, message: messages.unknownCatalogEntry(name) });

@@ -20,6 +20,9 @@ export const PAGE_SIZES: Record<string, { width: string; height: string }> = {
   Letter: { width: "8.5in", height: "11in" },
 };
 
+/** File types the opening illustration may have (by extension). */
+export const ILLUSTRATION_EXTENSIONS: readonly string[] = [".png", ".jpg", ".jpeg", ".webp", ".svg"];
+
 export const editionSchema = z.strictObject({
   /** Release version, used for the archive folder and the version stamp, e.g. "2024.1". */
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/, "expected a version such as 2024.1 (letters, digits, dots, dashes)"),

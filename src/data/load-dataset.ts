@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { DataError, type Problem } from "../errors.ts";
 import { messages } from "../messages.ts";
 import { checkConsistency } from "./check-consistency.ts";
 import { decodeDataFile, MAX_DATA_FILE_BYTES } from "./decode-text.ts";
 import { validateTable, type Columns, type Row, type TableSpec } from "./define-table.ts";
-import { catalogSchema, editionSchema, type Catalog, type Edition } from "./edition.ts";
-import { parseYaml } from "./load-yaml.ts";
+import { catalogSchema, editionSchema, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
+import { parseYaml, yamlLineOf } from "./load-yaml.ts";
 import { parseCsv } from "./parse-csv.ts";
 import { tables, type TableRows } from "./tables.ts";
 
@@ -82,13 +82,23 @@ export function loadDataset(dir: string): Dataset {
     if (rows) loaded[key] = rows;
   }
 
-  if (edition?.illustration.file) {
+  if (edition?.illustration.file && editionSrc) {
     const rel = edition.illustration.file;
     const abs = path.resolve(dir, rel);
-    if (!abs.startsWith(path.resolve(dir) + path.sep) || !existsSync(abs)) {
-      problems.push({ file: editionSrc!.file, column: "illustration.file", message: messages.illustrationMissing(rel) });
-    } else {
-      files.push({ name: rel, absPath: abs, displayPath: displayPathOf(abs), sha256: sha256(readFileSync(abs)) });
+    const problem = (message: string) => problems.push({ file: editionSrc.file, line: yamlLineOf(editionSrc.text, ["illustration", "file"]), column: "illustration.file", message });
+    // Inside the data folder both as written and after following symbolic links.
+    const inside = (root: string, p: string) => p.startsWith(root + path.sep);
+    if (!inside(path.resolve(dir), abs)) problem(messages.illustrationOutside(rel));
+    else if (!existsSync(abs)) problem(messages.illustrationMissing(rel));
+    else if (!inside(realpathSync(dir), realpathSync(abs))) problem(messages.illustrationOutside(rel));
+    else if (!statSync(abs).isFile()) problem(messages.illustrationNotFile(rel));
+    else if (!ILLUSTRATION_EXTENSIONS.includes(path.extname(rel).toLowerCase())) problem(messages.illustrationType(rel, ILLUSTRATION_EXTENSIONS));
+    else {
+      try {
+        files.push({ name: rel, absPath: abs, displayPath: displayPathOf(abs), sha256: sha256(readFileSync(abs)) });
+      } catch (err) {
+        problem(messages.unreadable((err as Error).message));
+      }
     }
   }
 

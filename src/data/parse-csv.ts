@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { DataError, type Problem } from "../errors.ts";
 import { messages } from "../messages.ts";
+import { isNear } from "./is-near.ts";
 
 /** A CSV record as read: its 1-based line in the file and its cells by column name. */
 export interface RawRow {
@@ -28,8 +29,7 @@ export function parseCsv(text: string, file: string, expected: readonly string[]
       trim: false,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    throw new DataError([{ file, line: e.lines, message: messages.csvSyntax(e.message ?? String(err)) }], { cause: err });
+    throw new DataError([csvSyntaxProblem(err, text, file)], { cause: err });
   }
   const first = records[0];
   if (!first) throw new DataError([{ file, message: messages.emptyFile() }]);
@@ -59,7 +59,8 @@ export function parseCsv(text: string, file: string, expected: readonly string[]
   for (const { record, info } of records.slice(1)) {
     if (record.every((c) => c.trim() === "")) continue;
     if (record.length !== header.length) {
-      problems.push({ file, line: info.lines, message: messages.cellCount(header.length, record.length) });
+      const split = record.length > header.length ? splitThousands(record) : undefined;
+      problems.push({ file, line: info.lines, message: split ? messages.cellCountThousands(header.length, record.length, split) : messages.cellCount(header.length, record.length) });
       continue;
     }
     const cells: Record<string, string> = {};
@@ -71,23 +72,46 @@ export function parseCsv(text: string, file: string, expected: readonly string[]
   return { file, header, rows };
 }
 
-/** Damerau-free edit distance ≤ 2, or equal ignoring case, spaces, dashes and underscores. */
-function isNear(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_-]/g, "");
-  if (norm(a) === norm(b)) return true;
-  return editDistance(a.toLowerCase(), b.toLowerCase()) <= 2;
+/** A csv-parse error as a problem on the line where it starts, in plain words where we know the error. */
+function csvSyntaxProblem(err: unknown, text: string, file: string): Problem {
+  const e = err as { code?: string; lines?: number; message?: string };
+  if (e.code === "CSV_QUOTE_NOT_CLOSED") return { file, line: lineOfUnclosedQuote(text) ?? e.lines, message: messages.csvUnclosedQuote() };
+  const detail = (e.message ?? String(err)).replace(/ at line \d+/, "");
+  return { file, line: e.lines, message: messages.csvSyntax(detail) };
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+/**
+ * The line on which the quoted cell left open at the end of the text begins (csv-parse reports the
+ * last line of the file). Quotes open a cell only at its start, and `""` inside one is a quote.
+ */
+function lineOfUnclosedQuote(text: string): number | undefined {
+  let line = 1;
+  let openedOn: number | undefined;
+  let atCellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (openedOn !== undefined) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else openedOn = undefined;
+      } else if (c === "\n") line++;
+      continue;
     }
+    if (c === '"' && atCellStart) openedOn = line;
+    atCellStart = c === "," || c === "\n";
+    if (c === "\n") line++;
   }
-  return prev[b.length]!;
+  return openedOn;
+}
+
+/** The first run of cells that reads as one number split at its thousands separators ("7", "448", "900"), joined again. */
+function splitThousands(record: string[]): string | undefined {
+  for (let i = 0; i < record.length - 1; i++) {
+    if (!/^[+-]?\d{1,3}$/.test(record[i]!.trim())) continue;
+    let j = i + 1;
+    while (j < record.length && /^\d{3}$/.test(record[j]!.trim())) j++;
+    if (j < record.length && /^\d{3}\.\d+$/.test(record[j]!.trim())) j++;
+    if (j - i >= 2) return record.slice(i, j).map((c) => c.trim()).join(",");
+  }
+  return undefined;
 }

@@ -36,8 +36,28 @@ const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), "..", "dist
 
 /** Script tags that make a document paginate with Paged.js when loaded. */
 export function pagedScripts(): string {
-  return `<script>window.PagedConfig={auto:true,after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>`;
+  // Every declared face is loaded before layout starts: a face that arrived mid-layout would change
+  // line breaks, so two prints of one document could differ.
+  return `<script>window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>`;
 }
+
+/**
+ * Paged.js names footnotes and other generated elements with random UUIDs, which Chromium
+ * writes into the PDF as link destinations; renumbered in document order, the same document
+ * prints to the same bytes every time.
+ */
+const STABLE_IDS = `(() => {
+  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+  const seen = new Map();
+  const stable = (s) => s.replace(uuid, (u) => { if (!seen.has(u)) seen.set(u, "gb" + (seen.size + 1)); return seen.get(u); });
+  for (const el of document.querySelectorAll("*")) {
+    for (const attr of Array.from(el.attributes)) {
+      if (uuid.test(attr.value)) { uuid.lastIndex = 0; el.setAttribute(attr.name, stable(attr.value)); }
+      uuid.lastIndex = 0;
+    }
+  }
+  return seen.size;
+})()`;
 
 /** Prints one document in a new tab of the session's browser. */
 export async function printPdf(session: BrowserSession, job: PrintJob): Promise<PrintResult> {
@@ -61,6 +81,7 @@ export async function printPdf(session: BrowserSession, job: PrintJob): Promise<
     }
     const problems = [...failures.errors, ...failures.blocked.map((u) => `blocked request to ${u} (documents may only load their own files)`)];
     if (problems.length) throw new PrintError(`${job.name}: the page failed to load cleanly:\n  ${problems.join("\n  ")}`);
+    if (job.paginate) await page.evaluate(STABLE_IDS);
     await job.inspect?.(page);
     const pages = job.paginate ? Number(await page.evaluate("window.__greenbookPages")) : 0;
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });

@@ -4,13 +4,17 @@ import { z } from "zod";
 import type { Lang } from "../data/edition.ts";
 import { parseYaml } from "../data/load-yaml.ts";
 import { displayPathOf } from "../data/load-dataset.ts";
+import { CLAIMS } from "../claims/registry.ts";
 import { TemplateError } from "../errors.ts";
+import { messages } from "../messages.ts";
 
 /** A template file's text and where it came from (for error messages). */
 export interface Source {
   name: string;
   file: string;
   text: string;
+  /** The line of `file` on which `text` begins, when known (1 for a whole file); error messages then give file lines. */
+  line?: number;
 }
 
 const localizedPair = z.strictObject({ primary: z.string(), secondary: z.string().optional() });
@@ -62,7 +66,7 @@ export interface TemplateSet {
 }
 
 function readSource(file: string, name: string): Source {
-  return { name, file: displayPathOf(file), text: readFileSync(file, "utf8").replace(/\r\n?/g, "\n") };
+  return { name, file: displayPathOf(file), text: readFileSync(file, "utf8").replace(/\r\n?/g, "\n"), line: 1 };
 }
 
 function readFolder(dir: string, ext: string): Map<string, Source> {
@@ -84,6 +88,7 @@ export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet 
     styles: readFolder(path.join(root, "styles"), ".css"),
   };
   const languages = new Map<Lang, LanguageTemplates>();
+  const wordingProblems: string[] = [];
   for (const lang of langs) {
     const base = path.join(root, lang);
     const yamlFile = (name: string) => {
@@ -94,15 +99,41 @@ export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet 
     const strings = yamlFile("strings.yaml");
     const exhibits = yamlFile("exhibits.yaml");
     const claims = yamlFile("claims.yaml");
+    const claimWording = parseYaml(claims.text, claims.file, claimWordingSchema);
+    wordingProblems.push(...checkClaimWording(claimWording, claims.file));
     languages.set(lang, {
       lang,
       sections: [...readFolder(path.join(base, "chapter"), ".md").values()],
       handout: readFolder(path.join(base, "handout"), ".md"),
       strings: parseYaml(strings.text, strings.file, stringsSchema),
       exhibits: parseYaml(exhibits.text, exhibits.file, exhibitsSchema),
-      claims: parseYaml(claims.text, claims.file, claimWordingSchema),
+      claims: claimWording,
       claimsFile: claims.file,
     });
   }
+  if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));
   return { dir: root, shared, languages };
+}
+
+/**
+ * Every claim worded in claims.yaml (and each variant `id#variant`) must be a claim of the registry
+ * and have wording for every outcome it can have (only the required one, for a required claim), so
+ * that a data update that changes an outcome never finds a sentence missing.
+ */
+export function checkClaimWording(wording: ClaimWording, file: string): string[] {
+  const problems: string[] = [];
+  for (const [key, byOutcome] of Object.entries(wording)) {
+    const def = CLAIMS.find((c) => c.id === key.split("#")[0]);
+    if (!def) {
+      problems.push(messages.claimWordingUnknownClaim(file, key));
+      continue;
+    }
+    for (const outcome of Object.keys(byOutcome)) {
+      if (!def.outcomes.includes(outcome)) problems.push(messages.claimWordingUnknownOutcome(file, key, outcome, def.outcomes));
+    }
+    for (const outcome of def.required === undefined ? def.outcomes : [def.required]) {
+      if (!(outcome in byOutcome)) problems.push(messages.claimWordingMissing(file, key, outcome));
+    }
+  }
+  return problems;
 }

@@ -9,6 +9,7 @@ import Handlebars from "handlebars";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
+import { messages } from "../messages.ts";
 import type { Stats } from "../stats/compute-stats.ts";
 import { escapeForMarkdownSource } from "./escape.ts";
 import { formatDate, formatLarge, formatList, formatNumber, formatPeople, formatPercent, formatPeriod, formatTimes } from "./format-number.ts";
@@ -51,9 +52,26 @@ function args(all: unknown[]): { params: unknown[]; options: HelperOptions } {
   return { params: all.slice(0, -1), options };
 }
 
-function num(x: unknown, helper: string): number {
-  if (typeof x !== "number") throw new TemplateError(`{{${helper}}} expects a number, got ${x === undefined ? "nothing" : JSON.stringify(x)}`);
+function num(x: unknown): number {
+  if (typeof x !== "number") throw new TemplateError(messages.templateExpects("a number", x));
   return x;
+}
+
+/** Where in a template a helper call is (Handlebars' `options.loc`). */
+interface Loc {
+  start: Position;
+}
+
+/** A helper failed: the error carries the location of the call, so the message can quote it. */
+class HelperError extends TemplateError {
+  constructor(
+    message: string,
+    readonly helper: string,
+    readonly loc: Loc | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
 function intArg(x: unknown, fallback: number): number {
@@ -71,30 +89,30 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
   };
   const factsStack: Record<string, number | string>[] = [];
 
-  hb.registerHelper({
+  const helpers: Record<string, (...all: never[]) => unknown> = {
     num: (...all: unknown[]) => {
       const { params, options } = args(all);
-      return formatNumber(num(params[0], "num"), lang, intArg(params[1], 0), { signed: options.hash.signed === true });
+      return formatNumber(num(params[0]), lang, intArg(params[1], 0), { signed: options.hash.signed === true });
     },
-    abs: (x: unknown) => Math.abs(num(x, "abs")),
-    neg: (x: unknown) => -num(x, "neg"),
+    abs: (x: unknown) => Math.abs(num(x)),
+    neg: (x: unknown) => -num(x),
     pct: (...all: unknown[]) => {
       const { params, options } = args(all);
-      return formatPercent(num(params[0], "pct"), lang, intArg(params[1], 0), { signed: options.hash.signed === true });
+      return formatPercent(num(params[0]), lang, intArg(params[1], 0), { signed: options.hash.signed === true });
     },
     pp: (...all: unknown[]) => {
       const { params, options } = args(all);
-      const n = formatNumber(num(params[0], "pp"), lang, intArg(params[1], 1), { signed: options.hash.signed === true });
+      const n = formatNumber(num(params[0]), lang, intArg(params[1], 1), { signed: options.hash.signed === true });
       return lang === "zh-HK" ? `${n}個百分點` : `${n} percentage points`;
     },
     large: (...all: unknown[]) => {
       const { params } = args(all);
-      return formatLarge(num(params[0], "large"), lang, typeof params[1] === "number" ? params[1] : undefined);
+      return formatLarge(num(params[0]), lang, typeof params[1] === "number" ? params[1] : undefined);
     },
-    people: (x: unknown) => formatPeople(num(x, "people"), lang),
+    people: (x: unknown) => formatPeople(num(x), lang),
     times: (...all: unknown[]) => {
       const { params } = args(all);
-      return formatTimes(num(params[0], "times"), lang, intArg(params[1], 1));
+      return formatTimes(num(params[0]), lang, intArg(params[1], 1));
     },
     date: (...all: unknown[]) => {
       const { params } = args(all);
@@ -121,17 +139,17 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
     ages: (cohort: unknown, which: unknown, options: HelperOptions) => {
       const stats = options.data.root.s as Stats;
       const c = stats.ageFlows.find((x) => x.cohort === cohort);
-      if (!c) throw new TemplateError(`{{ages}}: no cohort "${String(cohort)}"`);
+      if (!c) throw new TemplateError(`no cohort "${String(cohort)}"`);
       const groups = which === "outflow" ? c.outflowGroups : c.inflowGroups;
       return formatAgeGroups(groups, lang);
     },
     claim: (id: unknown, options: HelperOptions) => {
       const claim = rt.claims.get(String(id));
-      if (!claim) throw new TemplateError(`{{claim "${String(id)}"}}: no such claim in the registry (src/claims/registry.ts)`);
+      if (!claim) throw new TemplateError(`no claim "${String(id)}" in the registry (src/claims/registry.ts)`);
       const variant = typeof options.hash.variant === "string" ? options.hash.variant : undefined;
       const key = variant ? `${claim.id}#${variant}` : claim.id;
       const wording = rt.claimWording[key]?.[claim.outcome];
-      if (wording === undefined) throw new TemplateError(`${rt.claimsFile}: claim "${key}" has no wording for outcome "${claim.outcome}"`);
+      if (wording === undefined) throw new TemplateError(messages.claimWordingMissing(rt.claimsFile, key, claim.outcome));
       rt.record.claims.push(key);
       factsStack.push(claim.facts);
       try {
@@ -142,20 +160,34 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
     },
     fact: (name: unknown) => {
       const facts = factsStack.at(-1);
-      if (!facts || !(String(name) in facts)) throw new TemplateError(`{{fact "${String(name)}"}} used outside a claim that has it`);
+      if (!facts || !(String(name) in facts)) throw new TemplateError(`used outside a claim that has the fact "${String(name)}"`);
       return facts[String(name)];
     },
     ref: (id: unknown) => {
       const ex = rt.exhibits.get(String(id));
-      if (!ex) throw new TemplateError(`{{ref "${String(id)}"}}: no figure or table with that id`);
+      if (!ex) throw new TemplateError(`no figure or table "${String(id)}"`);
       rt.record.refs.push(ex.id);
       const text = lang === "zh-HK" ? `【${ex.kind === "figure" ? "圖" : "表"}${ex.number}】` : `${ex.kind === "figure" ? "Figure" : "Table"} ${ex.number}`;
       return safe(`[${text}](#${ex.id})`);
     },
     eq: (a: unknown, b: unknown) => a === b,
-    gt: (a: unknown, b: unknown) => num(a, "gt") > num(b, "gt"),
-    lt: (a: unknown, b: unknown) => num(a, "lt") < num(b, "lt"),
-  });
+    gt: (a: unknown, b: unknown) => num(a) > num(b),
+    lt: (a: unknown, b: unknown) => num(a) < num(b),
+  };
+  // A helper's own failure names the call it failed in (see describeFailure).
+  for (const [name, fn] of Object.entries(helpers)) {
+    hb.registerHelper(name, function (this: unknown, ...all: unknown[]) {
+      try {
+        return (fn as (...a: unknown[]) => unknown).apply(this, all);
+      } catch (err) {
+        if (err instanceof TemplateError && !(err instanceof HelperError)) {
+          const options = all.at(-1);
+          throw new HelperError(err.message, name, isOptions(options) ? (options as { loc?: Loc }).loc : undefined, { cause: err });
+        }
+        throw err;
+      }
+    });
+  }
   return hb;
 }
 
@@ -163,7 +195,7 @@ function regionIds(stats: Stats, which: string, n: number, edu: boolean): string
   const rows = stats.regions.rows.map((r) => ({ id: r.id, net: edu ? r.edu.net : r.net }));
   if (which === "inflow") return rows.filter((r) => r.net > 0).sort((a, b) => b.net - a.net).slice(0, n).map((r) => r.id);
   if (which === "outflow") return rows.filter((r) => r.net < 0).sort((a, b) => a.net - b.net).slice(0, n).map((r) => r.id);
-  throw new TemplateError(`{{regions}}: expected "inflow" or "outflow", got "${which}"`);
+  throw new TemplateError(`expected "inflow" or "outflow", got "${which}"`);
 }
 
 /** "20-24","25-29" → "20–24、25–29歲" / "20–24 and 25–29". */
@@ -187,8 +219,136 @@ export function renderTemplate(hb: typeof Handlebars, source: Source, context: u
     }
     return fn(context);
   } catch (err) {
+    // An error that already names this file (claim wording rendered inside a claim call) is passed on as it is.
     if (err instanceof TemplateError && err.message.startsWith(source.file)) throw err;
-    const msg = (err as Error).message.replace(/ in \[object Object\]/g, "");
-    throw new TemplateError(`${source.file}${source.name !== source.file ? ` (${source.name})` : ""}: ${msg}`, { cause: err });
+    throw new TemplateError(describeFailure(hb, source, context, err), { cause: err });
   }
+}
+
+/**
+ * A template failure as `file:line: {{the expression}}: what is wrong` (with the line when the
+ * source is a whole file, else the source's name), naming the value that is not defined when one is.
+ */
+function describeFailure(hb: typeof Handlebars, source: Source, context: unknown, err: unknown): string {
+  const e = err as Error & { lineNumber?: number; column?: number };
+  let at: Position | undefined;
+  let reason = (e.message ?? String(err)).replace(/ in \[object Object\]/g, "");
+  const parse = /^Parse error on line (\d+):/.exec(reason);
+  if (err instanceof HelperError) {
+    at = err.loc?.start;
+    // A helper given a value that does not exist fails because of it, whatever it says.
+    const missing = at ? valuesNotDefined(hb, source.text, context).find((v) => v.call !== undefined && samePosition(v.call, at!)) : undefined;
+    reason = missing ? messages.templateNotDefined(missing.path) : at ? reason : `{{${err.helper}}}: ${reason}`;
+  } else if (typeof e.lineNumber === "number" && typeof e.column === "number") {
+    // Handlebars' own errors: strict mode's `"x" not defined`, a block closed with the wrong name.
+    at = { line: e.lineNumber, column: e.column };
+    reason = reason.replace(/ - \d+:\d+$/, "");
+    const strict = /^"(.*)" not defined/.exec(reason);
+    if (strict) reason = messages.templateNotDefined(valuesNotDefined(hb, source.text, context).find((v) => samePosition(v.at, at!))?.path ?? strict[1]!);
+  } else if (parse) {
+    const open = /got 'EOF'$/.test(reason) ? unclosedBlock(source.text) : undefined;
+    at = open?.at ?? { line: Number(parse[1]), column: -1 };
+    reason = open ? `the block is never closed with {{/${open.name}}}` : `not a valid template: ${reason.split("\n").at(-1) ?? ""}`;
+  } else if (err instanceof TypeError && /^Cannot read properties of (undefined|null)/.test(reason)) {
+    // Strict mode checks only the last part of a helper's argument, so `{{num region.atlantis.net}}` fails here.
+    const missing = valuesNotDefined(hb, source.text, context).find((v) => v.intermediate);
+    if (missing) {
+      at = missing.at;
+      reason = messages.templateNotDefined(missing.path);
+    }
+  }
+  const expr = at && at.column >= 0 ? expressionAt(source.text, at) : undefined;
+  const where = source.line !== undefined && at ? `${source.file}:${source.line + at.line - 1}` : `${source.file}${source.name !== source.file ? ` (${source.name})` : ""}`;
+  return `${where}: ${expr ? `${expr}: ` : ""}${reason}`;
+}
+
+/** A place in a template: 1-based line, 0-based column (as Handlebars gives it). */
+interface Position {
+  line: number;
+  column: number;
+}
+
+interface AstNode {
+  type: string;
+  loc?: { start: Position };
+  path?: AstNode;
+  params?: AstNode[];
+  hash?: { pairs: { value: AstNode }[] };
+  program?: AstNode;
+  inverse?: AstNode;
+  body?: AstNode[];
+  parts?: string[];
+  original?: string;
+  data?: boolean;
+  depth?: number;
+}
+
+const samePosition = (a: Position, b: Position) => a.line === b.line && a.column === b.column;
+
+/**
+ * Values a template reads from the root context that do not exist, in order: each with the path
+ * up to its first missing part, where it is written, the call it is an argument of, and whether
+ * a part before the last is missing. Blocks that change the context (`each`, `with`) and `@data`
+ * or `../` paths are not followed.
+ */
+function valuesNotDefined(hb: typeof Handlebars, text: string, context: unknown): { path: string; at: Position; call?: Position; intermediate: boolean }[] {
+  let ast: AstNode;
+  try {
+    ast = hb.parse(text) as unknown as AstNode;
+  } catch {
+    return [];
+  }
+  const out: { path: string; at: Position; call?: Position; intermediate: boolean }[] = [];
+  const check = (p: AstNode, call: Position | undefined) => {
+    if (p.type === "SubExpression") return visit(p, call);
+    if (p.type !== "PathExpression" || p.data || (p.depth ?? 0) > 0 || !p.parts?.length || !p.loc) return;
+    let v: unknown = context;
+    for (const [i, part] of p.parts.entries()) {
+      if (v === null || typeof v !== "object" || !Object.hasOwn(v, part) || (v as Record<string, unknown>)[part] === undefined) {
+        out.push({ path: p.parts.slice(0, i + 1).join("."), at: p.loc.start, call, intermediate: i < p.parts.length - 1 });
+        return;
+      }
+      v = (v as Record<string, unknown>)[part];
+    }
+  };
+  const visit = (n: AstNode | undefined, _outer?: Position): void => {
+    if (!n) return;
+    if (n.type === "Program") return n.body?.forEach((b) => visit(b));
+    if (n.type !== "MustacheStatement" && n.type !== "SubExpression" && n.type !== "BlockStatement") return;
+    const args = [...(n.params ?? []), ...(n.hash?.pairs.map((p) => p.value) ?? [])];
+    // `{{s.flows.joined}}` reads a value; in `{{num s.flows.joined}}` the path is the helper's name.
+    if (n.path && args.length === 0 && !(n.path.original && n.path.original in hb.helpers)) check(n.path, undefined);
+    for (const a of args) check(a, n.loc?.start);
+    if (n.type === "BlockStatement" && ["if", "unless"].includes(n.path?.original ?? "")) {
+      visit(n.program);
+      visit(n.inverse);
+    }
+  };
+  visit(ast);
+  return out;
+}
+
+/** The last block opened (`{{#if …}}`) and never closed in a template, found by matching names. */
+function unclosedBlock(text: string): { name: string; at: Position } | undefined {
+  const open: { name: string; at: Position }[] = [];
+  for (const m of text.matchAll(/\{\{~?\s*([#^/])\s*([^\s}~]+)/g)) {
+    const before = text.slice(0, m.index);
+    const at = { line: before.split("\n").length, column: m.index - (before.lastIndexOf("\n") + 1) };
+    if (m[1] === "/") {
+      if (open.at(-1)?.name === m[2]) open.pop();
+    } else if (m[1] === "#") open.push({ name: m[2]!.replace(/^[*>]/, ""), at });
+  }
+  return open.at(-1);
+}
+
+/** The `{{…}}` around a position of a template, on one line and shortened. */
+function expressionAt(text: string, at: Position): string | undefined {
+  const lines = text.split("\n");
+  if (at.line < 1 || at.line > lines.length) return undefined;
+  const offset = lines.slice(0, at.line - 1).reduce((n, l) => n + l.length + 1, 0) + at.column;
+  const start = text.lastIndexOf("{{", offset + 1);
+  const end = start < 0 ? -1 : text.indexOf("}}", start);
+  if (start < 0 || end < 0 || end + 2 < offset) return undefined;
+  const expr = text.slice(start, end + 2).replace(/^\{\{\{/, "{{").replace(/\s+/g, " ");
+  return expr.length > 100 ? `${expr.slice(0, 97)}…}}` : expr;
 }

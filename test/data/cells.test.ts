@@ -17,8 +17,12 @@ describe("count()", () => {
     expect(parse(count(), raw)).toBe(value);
   });
 
-  it.each(["1O186", "-1", "1.5", "1,234", "1 234", "NaN", "Infinity", "1e3", "", "9007199254740993"])("rejects %j", (raw) => {
+  it.each(["1O186", "-1", "1.5", "1 234", "NaN", "Infinity", "1e3", "", "9007199254740993"])("rejects %j", (raw) => {
     expect(parse(count(), raw)).toBe("error: a whole number ≥ 0");
+  });
+
+  it("rejects thousands separators, saying so", () => {
+    expect(parse(count(), "1,234")).toBe("error: a whole number ≥ 0, written without thousands separators");
   });
 
   it("names its minimum", () => {
@@ -46,7 +50,8 @@ describe("decimal(), percent(), integer()", () => {
     [decimal(), "NaN", "a number"],
     [decimal(), "Infinity", "a number"],
     [decimal(), "-Infinity", "a number"],
-    [decimal(), "1,234", "a number"],
+    [decimal(), "1,234", "a number, written without thousands separators"],
+    [percent(), "1,000.5", "a percentage from 0 to 100 (without %), written without thousands separators"],
     [decimal(), "1e5", "a number"],
     [decimal(), "0x10", "a number"],
     [decimal(), "", "a number"],

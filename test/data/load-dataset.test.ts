@@ -103,18 +103,18 @@ describe("loadDataset reports problems with file, line and column", () => {
   });
 
   it.each([
-    ["NaN", "NaN"],
-    ["Infinity", "Infinity"],
-    ['"1,234"', "1,234"],
-    ["-Infinity", "-Infinity"],
-  ])("a number written %s", (written, shown) => {
+    ["NaN", "a number", "NaN"],
+    ["Infinity", "a number", "Infinity"],
+    ['"1,234"', "a number, written without thousands separators", "1,234"],
+    ["-Infinity", "a number", "-Infinity"],
+  ])("a number written %s", (written, expected, shown) => {
     const dir = copyData({ "profile.csv": (t) => t.replace("age,other,33.59,", `age,other,${written},`) });
-    expect(loadProblems(dir)).toEqual([`<data>/profile.csv:6: column "joiner": expected a number, got "${shown}"`]);
+    expect(loadProblems(dir)).toEqual([`<data>/profile.csv:6: column "joiner": expected ${expected}, got "${shown}"`]);
   });
 
   it("an unquoted 1,234 splits the row into one cell too many", () => {
     const dir = copyData({ "profile.csv": (t) => t.replace("salary,other,59545,", "salary,other,1,234,") });
-    expect(loadProblems(dir)).toEqual(["<data>/profile.csv:7: expected 10 cells, got 11"]);
+    expect(loadProblems(dir)).toEqual(['<data>/profile.csv:7: expected 10 cells, got 11: "1,234" looks like a number with thousands separators; write it without commas (1234)']);
   });
 
   it("a percentage over 100", () => {

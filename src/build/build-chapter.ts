@@ -1,0 +1,127 @@
+/**
+ * One language's chapter: rendered to HTML for print (Paged.js) and for screen (self-contained),
+ * then printed. Split in two so a watcher can write the HTML before the slower print finishes.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { RenderedChart } from "../charts/render-charts.ts";
+import type { Claims } from "../claims/evaluate-claims.ts";
+import type { Lang } from "../data/edition.ts";
+import type { Dataset } from "../data/load-dataset.ts";
+import { TemplateError } from "../errors.ts";
+import { FONT_STACKS, type FontFace } from "../fonts/font-faces.ts";
+import { greenbookVersion } from "../archive/tool-versions.ts";
+import { ASSET_ORIGIN, type AssetMap } from "../print/asset-server.ts";
+import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
+import { pageCss } from "../print/page-css.ts";
+import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
+import type { TemplateSet } from "../render/load-templates.ts";
+import { renderChapter, type ParityRecord } from "../render/render-chapter.ts";
+import { authorNames } from "../render/template-context.ts";
+import type { Stats } from "../stats/compute-stats.ts";
+
+/** A file of a document, relative to the output folder. */
+export interface DocumentFile {
+  rel: string;
+  data: Uint8Array;
+  format: "pdf" | "html" | "png";
+  pages?: number;
+}
+
+export interface ChapterBuild {
+  dataset: Dataset;
+  stats: Stats;
+  claims: Claims;
+  templates: TemplateSet;
+  lang: Lang;
+  charts: Map<string, RenderedChart>;
+  date: Date;
+}
+
+export interface RenderedChapterDocument {
+  parity: ParityRecord;
+  /** The self-contained screen edition, ready to write. */
+  html: DocumentFile;
+  /** What to print, and how to turn the printed PDF into the final file. */
+  print: PrintJob;
+  finish(printed: PrintResult): Promise<DocumentFile>;
+}
+
+export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument {
+  const { dataset, lang } = b;
+  const edition = dataset.edition;
+  const illustrationHtml = illustrationMarkup(dataset);
+  const heads = {
+    book: edition.book[lang],
+    chapter: lang === "zh-HK" ? `${edition.chapter.title[lang]}：${edition.chapter.subtitle[lang]}` : edition.chapter.title[lang],
+  };
+  const common = { dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
+  const print = renderChapter({
+    ...common,
+    target: "print",
+    pageCss: pageCss(edition, heads, FONT_STACKS),
+    headScripts: pagedScripts(),
+    fontSrc: (f) => `${ASSET_ORIGIN}/fonts/${f.name}`,
+  });
+  const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });
+  const assets: AssetMap = new Map(print.fonts.map((f: FontFace) => [`/fonts/${f.name}`, { type: "font/woff2", file: f.file }]));
+  return {
+    parity: print.parity,
+    html: { rel: `${lang}/chapter.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
+    print: { name: `${lang}/chapter`, html: print.html, assets, paginate: true },
+    finish: async (printed) => {
+      const pdf = await finishPdf(
+        printed.pdf,
+        {
+          title: `${edition.chapter.title[lang]}${lang === "zh-HK" ? "：" : ": "}${edition.chapter.subtitle[lang]}`,
+          authors: authorNames(dataset, lang),
+          subject: edition.book[lang],
+          keywords: edition.keywords[lang],
+          lang,
+          version: edition.version,
+          dataHash: dataset.sha256,
+          generator: greenbookVersion(),
+          date: b.date,
+        },
+        dataAttachments(dataset),
+      );
+      return { rel: `${lang}/chapter.pdf`, data: pdf, format: "pdf", pages: printed.pages };
+    },
+  };
+}
+
+const MIME: Record<string, string> = { ".csv": "text/csv", ".yaml": "application/yaml", ".yml": "application/yaml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".webp": "image/webp" };
+
+/** The data snapshot, attached inside each chapter PDF so a reader can trace every number. */
+export function dataAttachments(dataset: Dataset): Attachment[] {
+  return dataset.files.map((f) => ({
+    name: f.name,
+    bytes: readFileSync(f.absPath),
+    mimeType: MIME[path.extname(f.name).toLowerCase()] ?? "application/octet-stream",
+    description: dataset.catalog[f.name.replace(/\.csv$/, "")]?.title.en ?? `greenbook data file ${f.name} (sha256 ${f.sha256.slice(0, 12)})`,
+  }));
+}
+
+const fontCache = new Map<string, string>();
+
+/** A font as a data: URI, for self-contained HTML (read once per process). */
+export function inlineFont(face: FontFace): string {
+  let uri = fontCache.get(face.file);
+  if (!uri) {
+    uri = `data:font/woff2;base64,${readFileSync(face.file).toString("base64")}`;
+    fontCache.set(face.file, uri);
+  }
+  return uri;
+}
+
+const IMAGE_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".svg": "image/svg+xml" };
+
+/** The edition's own opening image as an inline <img>, or undefined for greenbook's artwork. */
+function illustrationMarkup(dataset: Dataset): string | undefined {
+  const rel = dataset.edition.illustration.file;
+  if (!rel) return undefined;
+  const file = dataset.files.find((f) => f.name === rel);
+  const type = IMAGE_TYPES[path.extname(rel).toLowerCase()];
+  if (!file || !type) throw new TemplateError(`illustration ${rel}: expected a .png, .jpg, .webp or .svg file in the data folder`);
+  return `<img src="data:${type};base64,${readFileSync(file.absPath).toString("base64")}" alt="">`;
+}

@@ -1,0 +1,156 @@
+/**
+ * Builds one language's press handout in a browser session the caller owns:
+ *
+ *   1. draw the compact Figure 1 (SVG, and a 2× PNG for social media)
+ *   2. render the handout for print and for screen (src/render/render-handout.ts)
+ *   3. lay it out in Chromium and measure it: content taller or wider than one A4 page fails
+ *      the build, saying by how much, before anything is printed
+ *   4. print without pagination, check the PDF has exactly one page, add metadata
+ *
+ * Returns the files to write; the caller stages them with the rest of the build.
+ */
+import { readFileSync } from "node:fs";
+import { PDFDocument } from "pdf-lib";
+import type { Page } from "puppeteer-core";
+import { loadChartText } from "../charts/chart-text.ts";
+import { FIGURES } from "../charts/figures.ts";
+import { renderCharts } from "../charts/render-charts.ts";
+import type { Claims } from "../claims/evaluate-claims.ts";
+import type { Lang } from "../data/edition.ts";
+import type { Dataset } from "../data/load-dataset.ts";
+import { ChartError, PrintError, TemplateError } from "../errors.ts";
+import type { FontFace } from "../fonts/font-faces.ts";
+import { ASSET_ORIGIN, type AssetMap } from "../print/asset-server.ts";
+import { finishPdf } from "../print/finish-pdf.ts";
+import type { BrowserSession } from "../print/launch-browser.ts";
+import { printPdf } from "../print/print-pdf.ts";
+import type { TemplateSet } from "../render/load-templates.ts";
+import type { ParityRecord } from "../render/render-chapter.ts";
+import { HANDOUT_PAGE, renderHandout } from "../render/render-handout.ts";
+import { authorNames } from "../render/template-context.ts";
+import type { Stats } from "../stats/compute-stats.ts";
+
+export interface HandoutBuild {
+  session: BrowserSession;
+  dataset: Dataset;
+  stats: Stats;
+  claims: Claims;
+  templates: TemplateSet;
+  lang: Lang;
+  /** The build time, for the PDF's dates. */
+  date: Date;
+}
+
+/** A file of the handout, relative to the output folder. */
+export interface HandoutFile {
+  rel: string;
+  data: Uint8Array;
+  format: "pdf" | "html" | "png";
+}
+
+export interface BuiltHandout {
+  files: HandoutFile[];
+  /** Claims used per block, for comparing the languages (checkHandoutParity). */
+  parity: ParityRecord;
+}
+
+/** Builds `<lang>/handout.pdf`, `<lang>/handout.html` and `<lang>/handout-chart.png`. */
+export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
+  const { dataset, stats, lang } = b;
+  const name = `${lang}/handout`;
+  const charts = await renderCharts(
+    b.session,
+    { stats, dataset, lang, text: loadChartText(b.templates.dir, lang), png: true },
+    { "fig1-compact": FIGURES["fig1-compact"] },
+  );
+  const chart = charts.get("fig1-compact");
+  if (!chart?.png) throw new ChartError(`${name}: the compact Figure 1 was not drawn`);
+
+  const common = { dataset, stats, claims: b.claims, templates: b.templates, lang, chart };
+  const print = renderHandout({ ...common, target: "print", fontSrc: (f) => `${ASSET_ORIGIN}/fonts/${f.name}` });
+  const screen = renderHandout({ ...common, target: "screen", fontSrc: inlineFonts() });
+  const assets: AssetMap = new Map(print.fonts.map((f: FontFace) => [`/fonts/${f.name}`, { type: "font/woff2", file: f.file }]));
+  const printed = await printPdf(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name) });
+
+  const pages = (await PDFDocument.load(printed.pdf, { updateMetadata: false })).getPageCount();
+  if (pages !== 1) throw new PrintError(`${name}: printed ${pages} pages, expected exactly one ${HANDOUT_PAGE.name} page`);
+
+  const edition = dataset.edition;
+  const brief = b.templates.languages.get(lang)?.strings.brief ?? "";
+  const colon = lang === "zh-HK" ? "：" : ": ";
+  const pdf = await finishPdf(printed.pdf, {
+    title: `${brief}${colon}${edition.chapter.title[lang]}`,
+    authors: authorNames(dataset, lang),
+    subject: edition.book[lang],
+    keywords: edition.keywords[lang],
+    lang,
+    version: edition.version,
+    dataHash: dataset.sha256,
+    generator: edition.version,
+    date: b.date,
+  });
+  return {
+    parity: print.parity,
+    files: [
+      { rel: `${lang}/handout.pdf`, data: pdf, format: "pdf" },
+      { rel: `${lang}/handout.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
+      { rel: `${lang}/handout-chart.png`, data: chart.png, format: "png" },
+    ],
+  };
+}
+
+/** Throws when the two languages' handouts do not use the same claims in the same blocks. */
+export function checkHandoutParity(records: ReadonlyMap<Lang, ParityRecord>): void {
+  const entries = [...records.entries()];
+  const [first, ...rest] = entries;
+  if (!first) return;
+  const problems: string[] = [];
+  for (const [lang, record] of rest) {
+    for (const [i, a] of first[1].sections.entries()) {
+      const other = record.sections[i];
+      if (!other || a.claims.join() !== other.claims.join()) {
+        problems.push(`${a.id}.md: ${first[0]} uses ${a.claims.join(", ") || "no claims"}; ${lang} uses ${other?.claims.join(", ") || "no claims"}`);
+      }
+    }
+  }
+  if (problems.length) throw new TemplateError(`the handouts are out of parity:\n  ${problems.join("\n  ")}`);
+}
+
+const PX_PER_MM = 96 / 25.4;
+
+/**
+ * Measures the laid-out sheet: the bottom of its last block against the bottom of the page's
+ * content box, and its scroll width against its width. Content that does not fit is an error
+ * that says by how much, so the prose can be cut before anything is printed.
+ */
+async function assertFitsOnePage(page: Page, name: string): Promise<void> {
+  // A string, not a function: tsx would rewrite a function with helpers the page does not have.
+  const m = (await page.evaluate(`(() => {
+    const sheet = document.querySelector(".sheet");
+    if (!sheet) return null;
+    const box = sheet.getBoundingClientRect();
+    const style = getComputedStyle(sheet);
+    const bottom = box.bottom - parseFloat(style.paddingBottom);
+    let last = 0;
+    for (const child of sheet.children) last = Math.max(last, child.getBoundingClientRect().bottom);
+    return { over: last - bottom, wide: sheet.scrollWidth - sheet.clientWidth };
+  })()`)) as { over: number; wide: number } | null;
+  if (!m) throw new TemplateError(`${name}: templates/layouts/handout.hbs has no element with class "sheet"`);
+  const problems: string[] = [];
+  if (m.over > 0.5) problems.push(`content is ${Math.ceil(m.over / PX_PER_MM)} mm taller than one ${HANDOUT_PAGE.name} page`);
+  if (m.wide > 0.5) problems.push(`content is ${Math.ceil(m.wide / PX_PER_MM)} mm wider than the page`);
+  if (problems.length) throw new TemplateError(`${name}: ${problems.join(", and ")}: shorten the text in templates/${name}/ (a handout is one page, never two)`);
+}
+
+/** Fonts as data: URIs for the self-contained HTML, each file read once per handout. */
+function inlineFonts(): (face: FontFace) => string {
+  const cache = new Map<string, string>();
+  return (face) => {
+    let uri = cache.get(face.file);
+    if (!uri) {
+      uri = `data:font/woff2;base64,${readFileSync(face.file).toString("base64")}`;
+      cache.set(face.file, uri);
+    }
+    return uri;
+  };
+}

@@ -1,0 +1,46 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { watchEdition } from "../../build/watch-edition.ts";
+import { UsageError } from "../../errors.ts";
+import { startPreview } from "../../preview/preview-server.ts";
+import type { Command } from "../main.ts";
+import { describeBuild } from "./watch.ts";
+
+const require = createRequire(import.meta.url);
+
+export const preview: Command = {
+  summary: "Builds and watches like `watch`, and serves the output on http://127.0.0.1 (never on other interfaces): the HTML editions and each chapter's paged print view, reloading in the browser after every rebuild.",
+  usage: "[--port N] [--data DIR] [--out DIR] [--templates DIR]",
+  options: { port: { type: "string" }, data: { type: "string" }, out: { type: "string" }, templates: { type: "string" } },
+  async run({ values, stdout }) {
+    const port = Number(values.port ?? 4173);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
+    const outDir = path.resolve(String(values.out ?? "output"));
+    let reload = () => undefined as void;
+    const watcher = watchEdition({
+      dataDir: path.resolve(String(values.data ?? "data")),
+      templatesDir: path.resolve(String(values.templates ?? "templates")),
+      outDir,
+      onHtml: () => reload(),
+      onBuild: (report) => {
+        describeBuild(report).forEach((l) => stdout(l));
+        if (report.ok) reload();
+      },
+    });
+    const server = await startPreview({
+      outDir,
+      port,
+      printJobs: () => watcher.engine.printJobs,
+      pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
+    });
+    reload = () => server.reload();
+    stdout(`preview on ${server.url} (Ctrl-C to stop)`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
+    await server.close();
+    await watcher.close();
+    return 0;
+  },
+};

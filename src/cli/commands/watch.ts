@@ -1,0 +1,36 @@
+import path from "node:path";
+import { watchEdition, type WatchReport } from "../../build/watch-edition.ts";
+import type { Command } from "../main.ts";
+
+/** One line per build: what changed and how long it took, or the error (outputs kept). */
+export function describeBuild(report: WatchReport): string[] {
+  const secs = `${(report.ms / 1000).toFixed(2)} s`;
+  if (!report.ok) return [`✗ build failed after ${secs}; the last good outputs are unchanged:`, ...(report.error ?? "").split("\n").map((l) => `  ${l}`)];
+  const what = report.rebuilt.length ? `rebuilt ${report.rebuilt.join(", ")}` : "nothing changed";
+  return [`✓ ${what} in ${secs}${report.reused.length ? ` (reused ${report.reused.join(", ")})` : ""}`];
+}
+
+export const watch: Command = {
+  summary: "Builds, then rebuilds whatever a saved change under the data or template folder affects, printing what it rebuilt and how long it took. A broken save reports the error and keeps the last good output. Ctrl-C stops.",
+  usage: "[--data DIR] [--out DIR] [--templates DIR] [--browser-ws URL]",
+  options: { data: { type: "string" }, out: { type: "string" }, templates: { type: "string" }, "browser-ws": { type: "string" } },
+  async run({ values, stdout }) {
+    const dataDir = path.resolve(String(values.data ?? "data"));
+    const templatesDir = path.resolve(String(values.templates ?? "templates"));
+    stdout(`watching ${path.relative(process.cwd(), dataDir) || dataDir}/ and ${path.relative(process.cwd(), templatesDir) || templatesDir}/ (Ctrl-C to stop)`);
+    const watcher = watchEdition({
+      dataDir,
+      templatesDir,
+      outDir: path.resolve(String(values.out ?? "output")),
+      browserWSEndpoint: values["browser-ws"] as string | undefined,
+      onBuild: (report) => describeBuild(report).forEach((l) => stdout(l)),
+    });
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await watcher.close();
+    return 0;
+  },
+};
