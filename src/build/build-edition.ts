@@ -219,9 +219,13 @@ export class BuildEngine {
       await Promise.all([
         ...chapters.map(({ lang, doc, rendered }) =>
           slot(async () => {
-            this.reporter.event({ doc, stage: "print", state: "start" });
             const t = performance.now();
-            const printed = await time("print", () => this.withBrowser(doc, (s) => this.print(s, rendered.print)));
+            const printed = await time("print", () =>
+              this.withBrowser(doc, (s) => {
+                this.reporter.event({ doc, stage: "print", state: "start" });
+                return this.print(s, rendered.print);
+              }),
+            );
             if (printed.cached) reused.push(doc);
             add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
             this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
@@ -252,6 +256,11 @@ export class BuildEngine {
     files.sort((a, b) => a.path.localeCompare(b.path));
     this.reporter.line(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s${reused.length ? ` (${reused.length} unchanged, reused)` : ""}`);
     return { dataset, stats, claims, files, parity, browserVersion: this.browserVersion, reused, timings };
+  }
+
+  /** The launched browser's process id (undefined before launch or for a remote browser). */
+  get browserPid(): number | undefined {
+    return this.session?.browser.process()?.pid;
   }
 
   /** Closes (or disconnects from) the browser. */
