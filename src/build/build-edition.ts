@@ -214,7 +214,10 @@ export class BuildEngine {
           )
         : [];
       if (parity.size > 1) checkParity(parity);
-      if (htmlWriter) run.onHtmlWritten?.(htmlWriter.commit());
+      if (htmlWriter) {
+        const written = htmlWriter.commit();
+        run.onHtmlWritten?.(written);
+      }
 
       await Promise.all([
         ...chapters.map(({ lang, doc, rendered }) =>
