@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { DataError, type Problem } from "../errors.ts";
 import { messages } from "../messages.ts";
@@ -19,7 +19,20 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
       doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, message: messages.yamlSyntax(e.message.split("\n")[0] ?? "") })),
     );
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (err) {
+    // The yaml library refuses aliases that expand exponentially ("billion laughs"): a problem in the file, not a crash.
+    let line: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        if (isAlias(node) && node.range) line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    throw new DataError([{ file, line, message: messages.yamlSyntax((err as Error).message) }], { cause: err });
+  }
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const lineOfNode = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);

@@ -19,7 +19,9 @@ export interface RawTable {
  * Parses CSV text (already decoded) into rows keyed by the header, checking the header
  * against the expected columns. Every header problem is reported at once.
  */
-export function parseCsv(text: string, file: string, expected: readonly string[], optional: readonly string[] = []): RawTable {
+export function parseCsv(source: string, file: string, expected: readonly string[], optional: readonly string[] = []): RawTable {
+  // csv-parse counts CR and LF as two lines inside a quoted cell; with LF only, its line numbers are the file's.
+  const text = source.replace(/\r\n?/g, "\n");
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

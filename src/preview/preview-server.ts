@@ -9,7 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { ASSET_ORIGIN } from "../print/asset-server.ts";
-import type { PrintJob } from "../print/print-pdf.ts";
+import { PAGED_FIXES, type PrintJob } from "../print/print-pdf.ts";
 import { escapeHtml } from "../render/escape.ts";
 
 const TYPES: Record<string, string> = {
@@ -98,6 +98,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (p.startsWith("/__print-assets/")) {
       const asset = p.slice("/__print-assets".length);
       if (asset === "/vendor/paged.polyfill.js") return send(200, TYPES[".js"]!, readFileSync(options.pagedScript));
+      if (asset === "/vendor/paged-fixes.js") return send(200, TYPES[".js"]!, readFileSync(PAGED_FIXES));
       for (const job of options.printJobs().values()) {
         const a = job.assets.get(asset);
         if (a) return send(200, a.type, a.body !== undefined ? Buffer.from(a.body) : readFileSync(a.file!));

@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer-core";
 import { PrintError } from "../errors.ts";
 import { ASSET_ORIGIN, serveAssets, type AssetMap } from "./asset-server.ts";
@@ -33,26 +34,30 @@ export interface PrintResult {
 const require = createRequire(import.meta.url);
 // pagedjs's package.json exports no subpaths: find the package, then its polyfill build.
 const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js");
+/** greenbook's corrections to Paged.js 0.4 (footnote placement, page-end hyphens, widows). */
+export const PAGED_FIXES = fileURLToPath(new URL("./paged-fixes.js", import.meta.url));
 
 /** Script tags that make a document paginate with Paged.js when loaded. */
 export function pagedScripts(): string {
   // Every declared face is loaded before layout starts: a face that arrived mid-layout would change
   // line breaks, so two prints of one document could differ.
-  return `<script>window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>`;
+  return `<script>window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`;
 }
 
 /**
  * Paged.js names footnotes and other generated elements with random UUIDs, which Chromium
- * writes into the PDF as link destinations; renumbered in document order, the same document
- * prints to the same bytes every time.
+ * writes into the PDF as link destinations (from `id` and `href`); renumbered in document order,
+ * the same document prints to the same bytes every time. Only ids and links are touched: Paged.js's
+ * generated style rules select on its data-* attributes, which must keep their values.
  */
 const STABLE_IDS = `(() => {
   const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
   const seen = new Map();
   const stable = (s) => s.replace(uuid, (u) => { if (!seen.has(u)) seen.set(u, "gb" + (seen.size + 1)); return seen.get(u); });
   for (const el of document.querySelectorAll("*")) {
-    for (const attr of Array.from(el.attributes)) {
-      if (uuid.test(attr.value)) { uuid.lastIndex = 0; el.setAttribute(attr.name, stable(attr.value)); }
+    for (const name of ["id", "href"]) {
+      const value = el.getAttribute(name);
+      if (value !== null && uuid.test(value)) { uuid.lastIndex = 0; el.setAttribute(name, stable(value)); }
       uuid.lastIndex = 0;
     }
   }
@@ -67,6 +72,7 @@ export async function printPdf(session: BrowserSession, job: PrintJob): Promise<
     const assets: AssetMap = new Map(job.assets);
     assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.html });
     assets.set("/vendor/paged.polyfill.js", { type: "text/javascript", file: PAGED_JS });
+    assets.set("/vendor/paged-fixes.js", { type: "text/javascript", file: PAGED_FIXES });
     assets.set("/favicon.ico", { type: "image/x-icon", body: new Uint8Array() });
     const failures = await serveAssets(page, assets);
     page.setDefaultTimeout(timeout);

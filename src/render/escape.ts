@@ -11,7 +11,14 @@ export function escapeMarkdown(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|~^<>&]/g, (c) => `\\${c}`);
 }
 
-/** Text from data, safe to put into the Markdown source of a template (escaped for both). */
+const NAMED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * Text from data, safe to put into the Markdown source of a template (and harmless in HTML): Markdown
+ * punctuation is backslash-escaped, and `& < > "` become named entities, which Markdown turns back
+ * into the characters. (A numeric entity such as `&#39;` would not survive: its `#` is escaped too,
+ * and the reader would see `&#39;`.)
+ */
 export function escapeForMarkdownSource(s: string): string {
-  return escapeHtml(s).replace(/[\\`*_{}[\]()#+\-.!|~^]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]()#+\-.!|~^'=]/g, (c) => `\\${c}`).replace(/[&<>"]/g, (c) => NAMED[c]!);
 }

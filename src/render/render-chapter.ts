@@ -68,7 +68,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const prose = createProseRenderer({ dataset, stats, claims, templates: t, target });
   // The other language renders only secondary captions; its records are not this edition's.
   const proseOther = createProseRenderer({ dataset, stats, claims, templates: tOther, target });
-  const hyphenate = (html: string) => (lang === "en" ? unhyphenateUrls(hyphenEnGb.hyphenateHTMLSync(html)) : html);
+  const hyphenate = (html: string) => (lang === "en" ? hyphenateProse(html) : html);
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
   const renderSection = (source: LanguageTemplates["sections"][number]) => {
@@ -183,9 +183,15 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   return { html, parity, fonts: faces };
 }
 
-/** Soft hyphens make URLs unusable when copied: take them out of anything that looks like one. */
-function unhyphenateUrls(html: string): string {
-  return html.replace(/(?:https?:\/\/|www\.)[^\s<]*/g, (url) => url.replace(/\u00ad/g, ""));
+/**
+ * English prose with soft hyphens (TeX patterns, en-GB) where a line may break. Headings (they
+ * also become the PDF's bookmarks) and URLs (they must survive copying) are left whole.
+ */
+function hyphenateProse(html: string): string {
+  const kept: string[] = [];
+  const keep = (m: string) => `\u0000${kept.push(m) - 1}\u0000`;
+  const masked = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/g, keep).replace(/(?:https?:\/\/|www\.)[^\s<]*/g, keep);
+  return hyphenEnGb.hyphenateHTMLSync(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
 }
 
 function languageTemplates(templates: TemplateSet, lang: Lang): LanguageTemplates {

@@ -300,7 +300,7 @@ function valuesNotDefined(hb: typeof Handlebars, text: string, context: unknown)
   }
   const out: { path: string; at: Position; call?: Position; intermediate: boolean }[] = [];
   const check = (p: AstNode, call: Position | undefined) => {
-    if (p.type === "SubExpression") return visit(p, call);
+    if (p.type === "SubExpression") return visit(p);
     if (p.type !== "PathExpression" || p.data || (p.depth ?? 0) > 0 || !p.parts?.length || !p.loc) return;
     let v: unknown = context;
     for (const [i, part] of p.parts.entries()) {
@@ -311,7 +311,7 @@ function valuesNotDefined(hb: typeof Handlebars, text: string, context: unknown)
       v = (v as Record<string, unknown>)[part];
     }
   };
-  const visit = (n: AstNode | undefined, _outer?: Position): void => {
+  const visit = (n: AstNode | undefined): void => {
     if (!n) return;
     if (n.type === "Program") return n.body?.forEach((b) => visit(b));
     if (n.type !== "MustacheStatement" && n.type !== "SubExpression" && n.type !== "BlockStatement") return;

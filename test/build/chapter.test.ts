@@ -214,7 +214,7 @@ describe.each(edition.languages)("the chapter PDF (%s)", (l) => {
     expect(notes).toHaveLength(6);
     const { width, height } = pdfPageSize(file);
     // The bottom of each page: where footnotes go (the body text above is cut off).
-    const bottoms = pdfPageTexts(file, { crop: { x: 0, y: height * 0.55, width, height: height * 0.45 } }).map(squash);
+    const bottoms = pdfPageTexts(file, { layout: true, crop: { x: 0, y: height * 0.55, width, height: height * 0.45 } }).map(squash);
     const pagesOfNotes = notes.map((note, i) => {
       // Numbered 1, 2, 3… through the chapter, in the order of the calls.
       const numbered = squash(`${i + 1}${l === "en" ? "." : ""}${note}`);

@@ -93,9 +93,8 @@ export function prepareCase(c: BadInputCase): { data: string; templates: string;
       const shipped = readFileSync(file, "utf8");
       const [header, ...rows] = shipped.trimEnd().split("\n");
       const size = generatedSize(gen.bytes);
-      let body = `${header}\n${rows.join("\n")}\n`;
-      while (Buffer.byteLength(body) < size) body += `${rows.join("\n")}\n`;
-      writeFileSync(file, Buffer.from(body).subarray(0, size));
+      const chunk = Buffer.from(`${rows.join("\n")}\n`);
+      writeFileSync(file, Buffer.concat([Buffer.from(`${header}\n`), ...Array<Buffer>(Math.ceil(size / chunk.length)).fill(chunk)]).subarray(0, size));
     }
   }
   const editsFile = path.join(c.dir, "templates-edits.json");
