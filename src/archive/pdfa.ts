@@ -26,12 +26,6 @@ function findRgbProfile(): string {
   throw new ArchiveError("--pdfa needs Ghostscript's ICC profiles: install them with  sudo apt-get install ghostscript");
 }
 
-/** A PostScript string holding any Unicode text (UTF-16BE with a byte-order mark, in hex). */
-function psText(text: string): string {
-  const bytes = Buffer.from(`\ufeff${text}`, "utf16le").swap16();
-  return `<${bytes.toString("hex")}>`;
-}
-
 /** Ghostscript's PDF/A definition: the document title and an sRGB output intent. */
 function pdfaDefinition(icc: string): string {
   return `%!

@@ -2,16 +2,17 @@
  * One language's chapter: rendered to HTML for print (Paged.js) and for screen (self-contained),
  * then printed. Split in two so a watcher can write the HTML before the slower print finishes.
  */
+import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { RenderedChart } from "../charts/render-charts.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
+import { ILLUSTRATION_TYPES } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
-import { FONT_STACKS, type FontFace } from "../fonts/font-faces.ts";
+import { FONT_STACKS } from "../fonts/font-faces.ts";
 import { greenbookVersion } from "../archive/tool-versions.ts";
-import { ASSET_ORIGIN, type AssetMap } from "../print/asset-server.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
 import { pageCss } from "../print/page-css.ts";
 import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
@@ -61,10 +62,10 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
     target: "print",
     pageCss: pageCss(edition, heads, FONT_STACKS),
     headScripts: pagedScripts(),
-    fontSrc: (f) => `${ASSET_ORIGIN}/fonts/${f.name}`,
+    fontSrc: fontAssetUrl,
   });
   const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });
-  const assets: AssetMap = new Map(print.fonts.map((f: FontFace) => [`/fonts/${f.name}`, { type: "font/woff2", file: f.file }]));
+  const assets = fontAssets(print.fonts);
   return {
     parity: print.parity,
     html: { rel: `${lang}/chapter.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
@@ -102,26 +103,15 @@ export function dataAttachments(dataset: Dataset): Attachment[] {
   }));
 }
 
-const fontCache = new Map<string, string>();
 
-/** A font as a data: URI, for self-contained HTML (read once per process). */
-export function inlineFont(face: FontFace): string {
-  let uri = fontCache.get(face.file);
-  if (!uri) {
-    uri = `data:font/woff2;base64,${readFileSync(face.file).toString("base64")}`;
-    fontCache.set(face.file, uri);
-  }
-  return uri;
-}
 
-const IMAGE_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".svg": "image/svg+xml" };
 
 /** The edition's own opening image as an inline <img>, or undefined for greenbook's artwork. */
 function illustrationMarkup(dataset: Dataset): string | undefined {
   const rel = dataset.edition.illustration.file;
   if (!rel) return undefined;
   const file = dataset.files.find((f) => f.name === rel);
-  const type = IMAGE_TYPES[path.extname(rel).toLowerCase()];
+  const type = ILLUSTRATION_TYPES[path.extname(rel).toLowerCase()];
   if (!file || !type) throw new TemplateError(`illustration ${rel}: expected a .png, .jpg, .webp or .svg file in the data folder`);
   return `<img src="data:${type};base64,${readFileSync(file.absPath).toString("base64")}" alt="">`;
 }

@@ -239,7 +239,7 @@ export class BuildEngine {
               slot(async () => {
                 const doc = `${lang}/handout`;
                 const t = performance.now();
-                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, dataset, stats, claims, templates, lang, date })));
+                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) })));
                 handoutParity.set(lang, built.parity);
                 for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
                 this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });

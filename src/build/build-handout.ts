@@ -9,7 +9,8 @@
  *
  * Returns the files to write; the caller stages them with the rest of the build.
  */
-import { readFileSync } from "node:fs";
+import { greenbookVersion } from "../archive/tool-versions.ts";
+import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { loadChartText } from "../charts/chart-text.ts";
@@ -19,11 +20,10 @@ import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { ChartError, PrintError, TemplateError } from "../errors.ts";
-import type { FontFace } from "../fonts/font-faces.ts";
-import { ASSET_ORIGIN, type AssetMap } from "../print/asset-server.ts";
 import { finishPdf } from "../print/finish-pdf.ts";
 import type { BrowserSession } from "../print/launch-browser.ts";
-import { printPdf } from "../print/print-pdf.ts";
+import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
+import type { StageCache } from "./stage-cache.ts";
 import type { TemplateSet } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 import { HANDOUT_PAGE, renderHandout } from "../render/render-handout.ts";
@@ -39,6 +39,10 @@ export interface HandoutBuild {
   lang: Lang;
   /** The build time, for the PDF's dates. */
   date: Date;
+  /** Reuses charts drawn from identical specs (the engine's stage cache). */
+  cache?: StageCache;
+  /** Prints a job, reusing an earlier print of identical HTML (the engine's); default printPdf. */
+  print?: (session: BrowserSession, job: PrintJob) => Promise<PrintResult>;
 }
 
 /** A file of the handout, relative to the output folder. */
@@ -60,17 +64,17 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const name = `${lang}/handout`;
   const charts = await renderCharts(
     b.session,
-    { stats, dataset, lang, text: loadChartText(b.templates.dir, lang), png: true },
+    { stats, dataset, lang, text: loadChartText(b.templates.dir, lang), png: true, cache: b.cache },
     { "fig1-compact": FIGURES["fig1-compact"] },
   );
   const chart = charts.get("fig1-compact");
   if (!chart?.png) throw new ChartError(`${name}: the compact Figure 1 was not drawn`);
 
   const common = { dataset, stats, claims: b.claims, templates: b.templates, lang, chart };
-  const print = renderHandout({ ...common, target: "print", fontSrc: (f) => `${ASSET_ORIGIN}/fonts/${f.name}` });
-  const screen = renderHandout({ ...common, target: "screen", fontSrc: inlineFonts() });
-  const assets: AssetMap = new Map(print.fonts.map((f: FontFace) => [`/fonts/${f.name}`, { type: "font/woff2", file: f.file }]));
-  const printed = await printPdf(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name) });
+  const print = renderHandout({ ...common, target: "print", fontSrc: fontAssetUrl });
+  const screen = renderHandout({ ...common, target: "screen", fontSrc: inlineFont });
+  const assets = fontAssets(print.fonts);
+  const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name) });
 
   const pages = (await PDFDocument.load(printed.pdf, { updateMetadata: false })).getPageCount();
   if (pages !== 1) throw new PrintError(`${name}: printed ${pages} pages, expected exactly one ${HANDOUT_PAGE.name} page`);
@@ -86,7 +90,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
     lang,
     version: edition.version,
     dataHash: dataset.sha256,
-    generator: edition.version,
+    generator: greenbookVersion(),
     date: b.date,
   });
   return {
@@ -142,15 +146,3 @@ async function assertFitsOnePage(page: Page, name: string): Promise<void> {
   if (problems.length) throw new TemplateError(`${name}: ${problems.join(", and ")}: shorten the text in templates/${name}/ (a handout is one page, never two)`);
 }
 
-/** Fonts as data: URIs for the self-contained HTML, each file read once per handout. */
-function inlineFonts(): (face: FontFace) => string {
-  const cache = new Map<string, string>();
-  return (face) => {
-    let uri = cache.get(face.file);
-    if (!uri) {
-      uri = `data:font/woff2;base64,${readFileSync(face.file).toString("base64")}`;
-      cache.set(face.file, uri);
-    }
-    return uri;
-  };
-}

@@ -21,7 +21,9 @@ export const PAGE_SIZES: Record<string, { width: string; height: string }> = {
 };
 
 /** File types the opening illustration may have (by extension). */
-export const ILLUSTRATION_EXTENSIONS: readonly string[] = [".png", ".jpg", ".jpeg", ".webp", ".svg"];
+/** Image files the opening illustration may be, by extension, with their MIME types. */
+export const ILLUSTRATION_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".svg": "image/svg+xml" };
+export const ILLUSTRATION_EXTENSIONS: readonly string[] = Object.keys(ILLUSTRATION_TYPES);
 
 export const editionSchema = z.strictObject({
   /** Release version, used for the archive folder and the version stamp, e.g. "2024.1". */

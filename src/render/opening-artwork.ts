@@ -97,7 +97,7 @@ export function drawOpeningArtwork(dataset: Dataset, stats: Stats, lang: Lang, f
     const lx = Math.min(W - half, Math.max(half, p.x));
     if (p.hk) return `<text x="${round(p.x)}" y="${y + 4}" text-anchor="middle" font-size="${LABEL_SIZE + 8}" font-weight="700" fill="#ffffff">${p.label}</text>`;
     const tick = y > LABEL_ROWS[0]! ? `<path d="M${round(p.x)} ${HORIZON + 12} V${y - LABEL_SIZE}" stroke="#ffffff" stroke-opacity="0.45" stroke-width="1.5"/>` : "";
-    return `${tick}<circle cx="${round(p.x)}" cy="${HORIZON}" r="6" fill="#1e5b3a" stroke="#ffffff" stroke-width="2"/><text x="${round(p.x)}" y="${y}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="#ffffff">${p.label}</text>`;
+    return `${tick}<circle cx="${round(p.x)}" cy="${HORIZON}" r="6" fill="#1e5b3a" stroke="#ffffff" stroke-width="2"/><text x="${round(lx)}" y="${y}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="#ffffff">${p.label}</text>`;
   });
 
   // Harbour: layered water bands with a few deterministic ripples, clear of the label rows.

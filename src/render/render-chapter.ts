@@ -13,6 +13,7 @@ import type { Stats } from "../stats/compute-stats.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { formatList } from "./format-number.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
+import { styleSheet, visibleText } from "./document-parts.ts";
 import { drawOpeningArtwork } from "./opening-artwork.ts";
 import { createProseRenderer, EXHIBITS } from "./render-prose.ts";
 import { buildTableModels } from "./table-models.ts";
@@ -175,8 +176,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const css = [
     fontFaceCss(faces, input.fontSrc),
     `:root{--serif:${FONT_STACKS.serif};--sans:${FONT_STACKS.sans};}`,
-    style(templates, "base"),
-    target === "print" ? style(templates, "print") : style(templates, "screen"),
+    styleSheet(templates, "base"),
+    target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
@@ -200,12 +201,6 @@ function languageTemplates(templates: TemplateSet, lang: Lang): LanguageTemplate
   return t;
 }
 
-function style(templates: TemplateSet, name: string): string {
-  const s = templates.shared.styles.get(name);
-  if (!s) throw new TemplateError(`templates/styles/${name}.css is missing`);
-  return s.text;
-}
-
 function isAppendix(name: string): boolean {
   return /^9\d-/.test(name);
 }
@@ -216,14 +211,4 @@ function exhibitsFile(t: LanguageTemplates): string {
 
 function countNotes(prose: { md: { notes: string[]; printNotes: number } }): number {
   return prose.md.notes.length + prose.md.printNotes;
-}
-
-/** The text a reader sees (tags removed, entities decoded enough to pick fonts). */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, "")
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&[a-z]+;/g, " ");
 }

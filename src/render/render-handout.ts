@@ -4,6 +4,7 @@
  * policy recommendations and a source note. Prose comes from templates/<lang>/handout/*.md,
  * rendered with the chapter's helpers and claims. Pure: everything it needs is passed in.
  */
+import { styleSheet, visibleText } from "./document-parts.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
 import { PAGE_SIZES } from "../data/edition.ts";
@@ -122,8 +123,8 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const css = [
     fontFaceCss(faces, input.fontSrc),
     `:root{--serif:${FONT_STACKS.serif};--sans:${FONT_STACKS.sans};--sheet-width:${HANDOUT_PAGE.width};--sheet-height:${HANDOUT_PAGE.height};}`,
-    style(templates, "base"),
-    style(templates, "handout"),
+    styleSheet(templates, "base"),
+    styleSheet(templates, "handout"),
     pageCss,
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
@@ -181,18 +182,3 @@ function str(strings: Record<string, string>, key: string, t: LanguageTemplates)
   return s;
 }
 
-function style(templates: TemplateSet, name: string): string {
-  const s = templates.shared.styles.get(name);
-  if (!s) throw new TemplateError(`templates/styles/${name}.css is missing`);
-  return s.text;
-}
-
-/** The text a reader sees (tags removed, entities decoded enough to pick fonts). */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style[\s\S]*?<\/style>/g, "")
-    .replace(/<script[\s\S]*?<\/script>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&[a-z]+;/g, " ");
-}
