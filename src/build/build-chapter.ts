@@ -43,8 +43,9 @@ export interface RenderedChapterDocument {
   parity: ParityRecord;
   /** The self-contained screen edition, ready to write. */
   html: DocumentFile;
-  /** What to print, and how to turn the printed PDF into the final file. */
-  print: PrintJob;
+  /** What to print (rendered on first use, so the screen HTML can be written before it). */
+  readonly print: PrintJob;
+  /** How to turn the printed PDF into the final file. */
   finish(printed: PrintResult): Promise<DocumentFile>;
 }
 
@@ -57,19 +58,25 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
     chapter: lang === "zh-HK" ? `${edition.chapter.title[lang]}：${edition.chapter.subtitle[lang]}` : edition.chapter.title[lang],
   };
   const common = { dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
-  const print = renderChapter({
-    ...common,
-    target: "print",
-    pageCss: pageCss(edition, heads, FONT_STACKS),
-    headScripts: pagedScripts(),
-    fontSrc: fontAssetUrl,
-  });
   const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });
-  const assets = fontAssets(print.fonts);
+  let job: PrintJob | undefined;
+  const printJob = (): PrintJob => {
+    const print = renderChapter({
+      ...common,
+      target: "print",
+      pageCss: pageCss(edition, heads, FONT_STACKS),
+      headScripts: pagedScripts(),
+      fontSrc: fontAssetUrl,
+    });
+    job = { name: `${lang}/chapter`, html: print.html, assets: fontAssets(print.fonts), paginate: true };
+    return job;
+  };
   return {
-    parity: print.parity,
+    parity: screen.parity,
     html: { rel: `${lang}/chapter.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
-    print: { name: `${lang}/chapter`, html: print.html, assets, paginate: true },
+    get print() {
+      return job ?? printJob();
+    },
     finish: async (printed) => {
       const pdf = await finishPdf(
         printed.pdf,

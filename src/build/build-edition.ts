@@ -15,6 +15,7 @@
  * tried once more.
  */
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { loadChartText } from "../charts/chart-text.ts";
 import { CHAPTER_FIGURES } from "../charts/figures.ts";
@@ -40,6 +41,9 @@ import { createReporter, type Reporter } from "./progress.ts";
 import { hashOf, StageCache } from "./stage-cache.ts";
 
 export const DOCUMENTS = ["chapter", "handout"] as const;
+
+/** The stage cache's default home, beside the installed packages (like other tools' caches). */
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/greenbook", import.meta.url));
 export type DocumentKind = (typeof DOCUMENTS)[number];
 
 export interface BuildOptions {
@@ -55,7 +59,10 @@ export interface BuildOptions {
   log?: (line: string) => void;
   reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
-  /** Where stage results are cached between runs; default <outDir>/.cache; false for memory only. */
+  /**
+   * Where stage results are cached between runs; default node_modules/.cache/greenbook (never
+   * the output folder: a failed build must leave that as it was); false for memory only.
+   */
   cacheDir?: string | false;
   /** Documents printed at once; default the number of cores (at least 2). */
   concurrency?: number;
@@ -115,7 +122,7 @@ export class BuildEngine {
   private readonly reporter: Reporter;
 
   constructor(readonly options: BuildOptions) {
-    const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? path.join(options.outDir, ".cache"));
+    const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
     this.cache = new StageCache(dir, codeFingerprint());
     this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
   }
@@ -206,7 +213,6 @@ export class BuildEngine {
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const rendered = await time("render", () => renderChapterDocument({ dataset, stats, claims, templates, lang, charts, date }));
                 parity.set(lang, rendered.parity);
-                this.printJobs.set(doc, rendered.print);
                 add(htmlWriter ?? writer, lang, "chapter", rendered.html);
                 return { lang, doc, rendered };
               }),
@@ -223,6 +229,7 @@ export class BuildEngine {
         ...chapters.map(({ lang, doc, rendered }) =>
           slot(async () => {
             const t = performance.now();
+            this.printJobs.set(doc, await time("render", () => rendered.print));
             const printed = await time("print", () =>
               this.withBrowser(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });

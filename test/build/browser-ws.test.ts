@@ -21,8 +21,9 @@ beforeAll(async () => {
   endpoint = `ws://127.0.0.1:${port}${wsPath}`;
 }, 30_000);
 
-afterAll(() => {
-  chromium?.kill();
+afterAll(async () => {
+  // Wait for Chromium to exit before removing its profile, which it writes until the end.
+  if (chromium && chromium.exitCode === null) await new Promise((resolve) => chromium.once("exit", resolve).kill());
   removeDataCopies();
 });
 
