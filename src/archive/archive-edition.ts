@@ -10,12 +10,12 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from
 import path from "node:path";
 import { buildEdition, type BuildOptions } from "../build/build-edition.ts";
 import { ArchiveError } from "../errors.ts";
-import { authorNames } from "../render/template-context.ts";
 import { buildTime } from "../build/build-time.ts";
 import { archiveRoot, checkVersionLabel } from "./archive-layout.ts";
 import { withIndexLock, writeIndex } from "./archive-index.ts";
 import { listFiles, type Manifest } from "./manifest.ts";
 import { convertToPdfA } from "./pdfa.ts";
+import { editionPdfMetadata } from "../build/pdf-metadata.ts";
 import { gitState, greenbookVersion, packageVersion } from "./tool-versions.ts";
 
 export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | "documents"> {
@@ -51,17 +51,7 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
       for (const f of result.files.filter((x) => x.format === "pdf")) {
         const lang = f.lang;
         options.log?.(`${lang}: PDF/A-2b copy of ${path.basename(f.path)}`);
-        await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), {
-          title: `${edition.chapter.title[lang]}${lang === "zh-HK" ? "：" : ": "}${edition.chapter.subtitle[lang]}`,
-          authors: authorNames(result.dataset, lang),
-          subject: edition.book[lang],
-          keywords: edition.keywords[lang],
-          lang,
-          version: edition.version,
-          dataHash: result.dataset.sha256,
-          generator: greenbookVersion(),
-          date,
-        });
+        await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), editionPdfMetadata(result.dataset, lang, date));
       }
     }
 

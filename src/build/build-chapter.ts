@@ -12,13 +12,12 @@ import type { Dataset } from "../data/load-dataset.ts";
 import { ILLUSTRATION_TYPES } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
 import { FONT_STACKS } from "../fonts/font-faces.ts";
-import { greenbookVersion } from "../archive/tool-versions.ts";
+import { editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
 import { pageCss } from "../print/page-css.ts";
 import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
 import type { TemplateSet } from "../render/load-templates.ts";
 import { renderChapter, type ParityRecord } from "../render/render-chapter.ts";
-import { authorNames } from "../render/template-context.ts";
 import type { Stats } from "../stats/compute-stats.ts";
 
 /** A file of a document, relative to the output folder. */
@@ -78,21 +77,7 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
       return job ?? printJob();
     },
     finish: async (printed) => {
-      const pdf = await finishPdf(
-        printed.pdf,
-        {
-          title: `${edition.chapter.title[lang]}${lang === "zh-HK" ? "：" : ": "}${edition.chapter.subtitle[lang]}`,
-          authors: authorNames(dataset, lang),
-          subject: edition.book[lang],
-          keywords: edition.keywords[lang],
-          lang,
-          version: edition.version,
-          dataHash: dataset.sha256,
-          generator: greenbookVersion(),
-          date: b.date,
-        },
-        dataAttachments(dataset),
-      );
+      const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date), dataAttachments(dataset));
       return { rel: `${lang}/chapter.pdf`, data: pdf, format: "pdf", pages: printed.pages };
     },
   };

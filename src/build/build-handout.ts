@@ -9,7 +9,6 @@
  *
  * Returns the files to write; the caller stages them with the rest of the build.
  */
-import { greenbookVersion } from "../archive/tool-versions.ts";
 import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
@@ -20,6 +19,7 @@ import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { ChartError, PrintError, TemplateError } from "../errors.ts";
+import { editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf } from "../print/finish-pdf.ts";
 import type { BrowserSession } from "../print/launch-browser.ts";
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
@@ -27,7 +27,6 @@ import type { StageCache } from "./stage-cache.ts";
 import type { TemplateSet } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 import { HANDOUT_PAGE, renderHandout } from "../render/render-handout.ts";
-import { authorNames } from "../render/template-context.ts";
 import type { Stats } from "../stats/compute-stats.ts";
 
 export interface HandoutBuild {
@@ -82,17 +81,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const edition = dataset.edition;
   const brief = b.templates.languages.get(lang)?.strings.brief ?? "";
   const colon = lang === "zh-HK" ? "：" : ": ";
-  const pdf = await finishPdf(printed.pdf, {
-    title: `${brief}${colon}${edition.chapter.title[lang]}`,
-    authors: authorNames(dataset, lang),
-    subject: edition.book[lang],
-    keywords: edition.keywords[lang],
-    lang,
-    version: edition.version,
-    dataHash: dataset.sha256,
-    generator: greenbookVersion(),
-    date: b.date,
-  });
+  const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date, `${brief}${colon}${edition.chapter.title[lang]}`));
   return {
     parity: print.parity,
     files: [

@@ -231,7 +231,7 @@ describe.each(edition.languages)("the chapter PDF (%s)", (l) => {
 
   it("numbers pages from the edition's start page, with running heads on every page but the first", () => {
     const { file, pages } = pdf(l);
-    const { width, height } = pdfPageSize(file);
+    const { width } = pdfPageSize(file);
     expect(edition.startPage).toBe(172);
     // The top margin: nothing of the text area reaches into the top 60 pt.
     const strip = (page: number, x = 0, w = width) => pdfText(file, { first: page, last: page, crop: { x, y: 0, width: w, height: 60 } }).trim();
