@@ -4,7 +4,7 @@
  * when given a folder, on disk, so a later run reuses it too. Entries are written atomically.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export function hashOf(...parts: (string | Uint8Array)[]): string {
@@ -25,7 +25,9 @@ export class StageCache {
   constructor(
     private readonly dir?: string,
     private readonly salt = "",
-  ) {}
+  ) {
+    if (dir) pruneCache(dir);
+  }
 
   private id(kind: string, key: string): string {
     return `${kind}-${this.salt ? hashOf(this.salt, key).slice(0, 40) : key}`;
@@ -68,5 +70,20 @@ export class StageCache {
 
   setJson(kind: string, key: string, value: unknown): void {
     this.set(kind, key, Buffer.from(JSON.stringify(value), "utf8"));
+  }
+}
+
+/** Entries a cache folder keeps; beyond this the least recently written are removed. */
+export const MAX_CACHE_ENTRIES = 400;
+
+function pruneCache(dir: string, keep = MAX_CACHE_ENTRIES): void {
+  try {
+    if (!existsSync(dir)) return;
+    const entries = readdirSync(dir).filter((n) => !n.startsWith("."));
+    if (entries.length <= keep) return;
+    const byAge = entries.map((n) => ({ n, t: statSync(path.join(dir, n)).mtimeMs })).sort((a, b) => b.t - a.t);
+    for (const { n } of byAge.slice(keep)) rmSync(path.join(dir, n), { force: true });
+  } catch {
+    // Pruning is housekeeping; a failure only leaves the cache larger.
   }
 }
