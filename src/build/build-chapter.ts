@@ -12,7 +12,7 @@ import type { Dataset } from "../data/load-dataset.ts";
 import { ILLUSTRATION_TYPES } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
 import { FONT_STACKS } from "../fonts/font-faces.ts";
-import { editionPdfMetadata } from "./pdf-metadata.ts";
+import { chapterFullTitle, editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
 import { pageCss } from "../print/page-css.ts";
 import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
@@ -54,7 +54,8 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
   const illustrationHtml = illustrationMarkup(dataset);
   const heads = {
     book: edition.book[lang],
-    chapter: lang === "zh-HK" ? `${edition.chapter.title[lang]}：${edition.chapter.subtitle[lang]}` : edition.chapter.title[lang],
+    // The recto head: the full title in Chinese, as the book prints it; the title alone in English, where the full one is too long.
+    chapter: lang === "zh-HK" ? chapterFullTitle(dataset, lang) : edition.chapter.title[lang],
   };
   const common = { dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
   const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });

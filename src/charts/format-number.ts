@@ -1,22 +1,17 @@
 /**
- * Number (and list) formats for chart labels and descriptions, per language, through Intl. Pure. Negative
- * numbers carry a real minus sign (U+2212); Chinese large counts are written in 萬 (Intl's
- * zh-HK compact notation gives "7.5M" in current CLDR, so 萬 is done here by hand).
+ * Number (and list) formats for chart labels and descriptions: the prose's formats
+ * (src/render/format-number.ts), so a chart never writes a number or a list differently from the
+ * text around it, plus the chart-only styles (bin edges, axis counts such as "7.52m").
  */
 import type { Lang } from "../data/edition.ts";
+import { formatList as formatListShared, formatNumber, formatPercent as formatPercentShared, MINUS } from "../render/format-number.ts";
 
-export const MINUS = "\u2212";
+export { MINUS };
 
-/** The Intl locale used for numbers in each language. */
-export const NUMBER_LOCALE: Record<Lang, string> = { "zh-HK": "zh-HK", en: "en" };
-/** The Intl locale used for lists ("a, b and c": British usage, as in the chapter's English edition). */
-export const LIST_LOCALE: Record<Lang, string> = { "zh-HK": "zh-HK", en: "en-GB" };
 
-const withMinus = (s: string): string => s.replace(/-/g, MINUS);
-
-/** A whole count with grouping: 1,458. */
+/** A whole count with grouping: 1,458 (the prose's format). */
 export function formatCount(value: number, lang: Lang): string {
-  return withMinus(new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 0 }).format(value));
+  return formatNumber(value, lang);
 }
 
 export interface PercentOptions {
@@ -28,19 +23,9 @@ export interface PercentOptions {
   plus?: boolean;
 }
 
-/** A fraction as a percentage: −5.8%, +27%, 0%. */
+/** A fraction as a percentage: −5.8%, +27%, 0% (the prose's format, with chart options). */
 export function formatPercent(fraction: number, lang: Lang, options: PercentOptions = {}): string {
-  const digits = options.digits ?? 0;
-  const fmt = new Intl.NumberFormat(NUMBER_LOCALE[lang], {
-    style: "percent",
-    minimumFractionDigits: options.fixed === false ? 0 : digits,
-    maximumFractionDigits: digits,
-    signDisplay: options.plus ? "exceptZero" : "auto",
-  });
-  // Round first so that −0.04% shown with no decimals is "0%", not "−0%".
-  const scale = 10 ** (digits + 2);
-  const rounded = Math.round(fraction * scale) / scale;
-  return withMinus(fmt.format(rounded === 0 ? 0 : rounded));
+  return formatPercentShared(fraction, lang, options.digits ?? 0, { signed: options.plus, trimZeros: options.fixed === false });
 }
 
 /** A growth rate given in percent units (−50 for −50%), for bin edges. */
@@ -57,15 +42,14 @@ export function formatPercentUnits(percent: number, lang: Lang): string {
 export function formatLargeCount(value: number, lang: Lang, style: "prose" | "short", digits?: number): string {
   if (lang === "zh-HK") {
     const d = digits ?? 0;
-    const n = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: d, maximumFractionDigits: d }).format(value / 10_000);
-    return withMinus(`${n}萬`);
+    return `${formatNumber(value / 10_000, lang, d)}萬`;
   }
   const d = digits ?? 2;
-  const n = new Intl.NumberFormat(NUMBER_LOCALE[lang], { minimumFractionDigits: d, maximumFractionDigits: d }).format(value / 1_000_000);
-  return withMinus(style === "prose" ? `${n} million` : `${n}m`);
+  const n = formatNumber(value / 1_000_000, lang, d);
+  return style === "prose" ? `${n} million` : `${n}m`;
 }
 
-/** "a, b and c" / "甲、乙及丙". */
+/** "a, b and c" / "甲、乙和丙": the same lists as the prose. */
 export function formatList(items: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(LIST_LOCALE[lang], { type: "conjunction" }).format(items);
+  return formatListShared(items, lang);
 }

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../data/edition.ts";
 
-const MINUS = "\u2212";
+export const MINUS = "\u2212";
 
 function fixMinus(s: string): string {
   return s.replace(/^-/, MINUS).replace(/-(?=\d)/g, MINUS);
@@ -34,10 +34,21 @@ export function formatNumber(value: number, lang: Lang, decimals = 0, options: {
   return fixMinus(s);
 }
 
-/** A fraction as a percentage: 0.274 → "27%" (decimals 0) or "27.4%"; signed adds "+". */
-export function formatPercent(fraction: number, lang: Lang, decimals = 0, options: { signed?: boolean } = {}): string {
+/**
+ * A fraction as a percentage: 0.274 → "27%" (decimals 0) or "27.4%"; `signed` adds "+";
+ * `trimZeros` drops trailing zeros ("50%" rather than "50.0%"). Rounded first, so a value that
+ * rounds to zero never prints as "−0%".
+ */
+export function formatPercent(fraction: number, lang: Lang, decimals = 0, options: { signed?: boolean; trimZeros?: boolean } = {}): string {
   if (!Number.isFinite(fraction)) return "–";
-  const s = nf(lang, { style: "percent", minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: options.signed ? "exceptZero" : "auto" }).format(fraction);
+  const scale = 10 ** (decimals + 2);
+  const rounded = Math.round(fraction * scale) / scale;
+  const s = nf(lang, {
+    style: "percent",
+    minimumFractionDigits: options.trimZeros ? 0 : decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: options.signed ? "exceptZero" : "auto",
+  }).format(rounded === 0 ? 0 : rounded);
   return fixMinus(s).replace(/\u00a0/g, "");
 }
 

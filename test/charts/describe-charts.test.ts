@@ -15,7 +15,7 @@ describe("describeFigure on the shipped data", () => {
     );
     expect(en).toContain("Top three estimated-salary deciles:");
     const zh = describeFigure("fig1", fx.stats, fx.figureText["zh-HK"], "zh-HK");
-    expect(zh).toContain("全體用戶：20至24歲、25至29歲及30至34歲組別錄得淨外流（以20至24歲最多，−5.8%）");
+    expect(zh).toContain("全體用戶：20至24歲、25至29歲和30至34歲組別錄得淨外流（以20至24歲最多，−5.8%）");
   });
 
   it("Figure 2 gives peak, trough and latest with their periods", () => {

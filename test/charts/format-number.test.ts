@@ -50,7 +50,7 @@ describe("formatCount and formatList", () => {
   });
   it("joins lists per language", () => {
     expect(formatList(["a", "b", "c"], "en")).toBe("a, b and c");
-    expect(formatList(["甲", "乙", "丙"], "zh-HK")).toBe("甲、乙及丙");
+    expect(formatList(["甲", "乙", "丙"], "zh-HK")).toBe("甲、乙和丙");
     expect(formatList(["2019"], "en")).toBe("2019");
   });
 });
