@@ -68,3 +68,13 @@ export class ArchiveError extends GreenbookError {
 export class UsageError extends GreenbookError {
   override name = "UsageError";
 }
+
+/** A language no locale is defined for, or a locale defined twice. */
+export class LocaleError extends GreenbookError {
+  override name = "LocaleError";
+}
+
+/** A chapter folder that cannot be loaded or whose definition is inconsistent. */
+export class ChapterError extends GreenbookError {
+  override name = "ChapterError";
+}

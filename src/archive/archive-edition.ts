@@ -7,15 +7,16 @@
  */
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { FORMAT_DIR } from "../render/load-templates.ts";
 import path from "node:path";
-import { buildEdition, type BuildOptions } from "../build/build-edition.ts";
+import { buildEdition, type BuildOptions } from "../pipeline/build-edition.ts";
 import { ArchiveError } from "../errors.ts";
-import { buildTime } from "../build/build-time.ts";
+import { buildTime } from "../pipeline/build-time.ts";
 import { archiveRoot, checkVersionLabel } from "./archive-layout.ts";
 import { withIndexLock, writeIndex } from "./archive-index.ts";
 import { listFiles, type Manifest } from "./manifest.ts";
 import { convertToPdfA } from "./pdfa.ts";
-import { editionPdfMetadata } from "../build/pdf-metadata.ts";
+import { editionPdfMetadata } from "../documents/pdf-metadata.ts";
 import { gitState, greenbookVersion, packageVersion } from "./tool-versions.ts";
 
 export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | "documents"> {
@@ -39,13 +40,19 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
     const result = await buildEdition({ ...options, outDir: tmp, cacheDir: false });
     const edition = result.dataset.edition;
     const date = buildTime(edition, options.env);
-    // The inputs exactly as used: the data files read and the template folder.
+    // The inputs exactly as used: the data files' bytes as validated and hashed, and the templates
+    // (with the book format they were set in, when the chapter has none of its own).
     for (const f of result.dataset.files) {
       const target = path.join(tmp, "inputs", "data", f.name);
       mkdirSync(path.dirname(target), { recursive: true });
-      cpSync(f.absPath, target);
+      writeFileSync(target, f.bytes);
     }
-    cpSync(options.templatesDir, path.join(tmp, "inputs", "templates"), { recursive: true });
+    const templatesDir = options.templatesDir ?? options.chapter.templatesDir;
+    const archivedTemplates = path.join(tmp, "inputs", "templates");
+    cpSync(templatesDir, archivedTemplates, { recursive: true });
+    if (!existsSync(path.join(templatesDir, "layouts"))) {
+      for (const part of ["layouts", "partials", "styles"]) cpSync(path.join(FORMAT_DIR, part), path.join(archivedTemplates, part), { recursive: true });
+    }
 
     if (options.pdfa) {
       for (const f of result.files.filter((x) => x.format === "pdf")) {

@@ -7,14 +7,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
-import { LANGUAGES, type Lang } from "../data/edition.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
 import { decodeDataFile } from "../data/decode-text.ts";
-import { tables } from "../data/tables.ts";
+import type { Chapter } from "../chapter/define-chapter.ts";
 import { ArchiveError } from "../errors.ts";
 import { loadTemplates } from "../render/load-templates.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
-import { computeStats, type Stats } from "../stats/compute-stats.ts";
+type Stats = unknown;
+type Lang = string;
 import { archiveRoot } from "./archive-layout.ts";
 import type { Manifest } from "./manifest.ts";
 
@@ -45,14 +45,14 @@ interface Version {
   claims: Claims;
 }
 
-function openVersion(outDir: string, label: string): Version {
+function openVersion(chapter: Chapter, outDir: string, label: string): Version {
   const dir = path.join(archiveRoot(outDir), label);
   const manifestFile = path.join(dir, "manifest.json");
   if (!existsSync(manifestFile)) throw new ArchiveError(`no archived version "${label}" in ${archiveRoot(outDir)}`);
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
-  const dataset = loadDataset(path.join(dir, "inputs", "data"));
-  const stats = computeStats(dataset);
-  return { label, dir, manifest, dataset, stats, claims: evaluateClaims(stats) };
+  const dataset = loadDataset(chapter, path.join(dir, "inputs", "data"));
+  const stats = chapter.computeStats(dataset);
+  return { label, dir, manifest, dataset, stats, claims: evaluateClaims(stats, chapter.claims) };
 }
 
 function readRows(file: string): Record<string, string>[] {
@@ -61,11 +61,11 @@ function readRows(file: string): Record<string, string>[] {
   return parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 }
 
-function diffRows(a: Version, b: Version): RowChange[] {
+function diffRows(chapter: Chapter, a: Version, b: Version): RowChange[] {
   const out: RowChange[] = [];
-  for (const spec of Object.values(tables)) {
+  for (const spec of Object.values(chapter.series)) {
     const file = `${spec.name}.csv`;
-    const key = (r: Record<string, string>) => spec.key.map((k) => r[k] ?? "").join(" / ");
+    const key = (r: Record<string, string>) => spec.key.map((k: string) => r[k] ?? "").join(" / ");
     const before = new Map(readRows(path.join(a.dir, "inputs", "data", file)).map((r) => [key(r), r]));
     const after = new Map(readRows(path.join(b.dir, "inputs", "data", file)).map((r) => [key(r), r]));
     for (const [k, r] of after) {
@@ -111,23 +111,23 @@ function diffStats(a: Stats, b: Stats): VersionDiff["stats"] {
   return out;
 }
 
-function wording(v: Version, lang: Lang, id: string): string {
-  const templates = loadTemplates(path.join(v.dir, "inputs", "templates"), [lang]).languages.get(lang)!;
-  const prose = createProseRenderer({ dataset: v.dataset, stats: v.stats, claims: v.claims, templates, target: "screen" });
+function wording(chapter: Chapter, v: Version, lang: Lang, id: string): string {
+  const templates = loadTemplates(chapter, v.dataset.edition.languages, path.join(v.dir, "inputs", "templates")).languages.get(lang)!;
+  const prose = createProseRenderer({ chapter, dataset: v.dataset, stats: v.stats, claims: v.claims, templates, target: "screen" });
   const key = templates.claims[id] ? id : Object.keys(templates.claims).find((k) => k.startsWith(`${id}#`));
   if (!key) return "(no wording)";
   const variant = key.includes("#") ? ` variant="${key.split("#")[1]}"` : "";
   return prose.text({ name: key, file: templates.claimsFile, text: `{{claim "${id}"${variant}}}` }).replace(/\s+/g, " ").trim();
 }
 
-export function diffVersions(outDir: string, fromLabel: string, toLabel: string): VersionDiff {
-  const a = openVersion(outDir, fromLabel);
-  const b = openVersion(outDir, toLabel);
+export function diffVersions(chapter: Chapter, outDir: string, fromLabel: string, toLabel: string): VersionDiff {
+  const a = openVersion(chapter, outDir, fromLabel);
+  const b = openVersion(chapter, outDir, toLabel);
   const claims = [...b.claims.values()]
     .filter((c) => a.claims.get(c.id)?.outcome !== c.outcome)
     .map((c) => {
       const before = a.claims.get(c.id)?.outcome ?? "(none)";
-      const w = Object.fromEntries(LANGUAGES.map((lang) => [lang, { before: wording(a, lang, c.id), after: wording(b, lang, c.id) }])) as Record<Lang, { before: string; after: string }>;
+      const w = Object.fromEntries(b.dataset.edition.languages.map((lang) => [lang, { before: a.dataset.edition.languages.includes(lang) ? wording(chapter, a, lang, c.id) : "(no edition)", after: wording(chapter, b, lang, c.id) }])) as Record<Lang, { before: string; after: string }>;
       return { id: c.id, before, after: c.outcome, wording: w };
     });
   const pagesOf = (m: Manifest) => new Map(m.outputs.filter((o) => o.path.endsWith(".pdf")).map((o) => [o.path, o.pages ?? null]));
@@ -141,7 +141,7 @@ export function diffVersions(outDir: string, fromLabel: string, toLabel: string)
   for (const [f, h] of tb) if (!ta.has(f)) otherFiles.push({ file: f, change: "added" });
   else if (ta.get(f) !== h) otherFiles.push({ file: f, change: "changed" });
   for (const f of ta.keys()) if (!tb.has(f)) otherFiles.push({ file: f, change: "removed" });
-  return { from: fromLabel, to: toLabel, rows: diffRows(a, b), stats: diffStats(a.stats, b.stats), claims, pages, otherFiles };
+  return { from: fromLabel, to: toLabel, rows: diffRows(chapter, a, b), stats: diffStats(a.stats, b.stats), claims, pages, otherFiles };
 }
 
 /** The diff as a report an editor can read. */

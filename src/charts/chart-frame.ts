@@ -5,7 +5,8 @@
  * the left edge of the y-axis gutter (a fixed width, so the frame can line up with it).
  */
 import type { TopLevelSpec } from "vega-lite";
-import { fill, type FigureId, type FigureText } from "./chart-text.ts";
+import { ChartError } from "../errors.ts";
+import { fill, type FigureText } from "./chart-text.ts";
 import { CHART_CONFIG, PALETTE, TYPE } from "./theme.ts";
 import { estimateWidth, wrapText } from "./wrap-text.ts";
 
@@ -16,8 +17,8 @@ export type VegaLiteSpec = TopLevelSpec;
 export type ViewSpec = Record<string, unknown>;
 
 export interface FrameInput {
-  id: FigureId;
-  text: FigureText;
+  id: string;
+  text: FigureText<unknown>;
   /** Total width of the figure, px. */
   width: number;
   /** Width reserved left of the plot for y-axis labels, px (the body's axes use it as their extent). */
@@ -33,6 +34,7 @@ export interface FrameInput {
 export function frameChart(input: FrameInput): VegaLiteSpec {
   const { text, width, gutter } = input;
   const source = text.sources[input.id];
+  if (!source) throw new ChartError(`${input.id}: no source known for this figure`);
   const x0 = -gutter;
   const layers: ViewSpec[] = [];
   let y = 0;

@@ -8,9 +8,9 @@ import path from "node:path";
 import type { Page } from "puppeteer-core";
 import { ChartError } from "../errors.ts";
 import { facesForText, fontFaceCss, loadFontFaces, type FontFace } from "../fonts/font-faces.ts";
-import { ASSET_ORIGIN, serveAssets, type AssetMap, type PageFailures } from "../print/asset-server.ts";
-import type { BrowserSession } from "../print/launch-browser.ts";
-import { CHART_FONT_FAMILIES, CHART_FONT_WEIGHTS } from "./theme.ts";
+import { ASSET_ORIGIN, serveAssets, type AssetMap, type PageFailures } from "../browser/asset-server.ts";
+import type { BrowserSession } from "../browser/launch-browser.ts";
+import { CHART_FONT_WEIGHTS } from "./theme.ts";
 
 export interface ChartPage {
   page: Page;
@@ -62,15 +62,15 @@ export function vegaScripts(): { vega: string; vegaLite: string } {
 }
 
 /** The faces the charts draw with (sans, in every weight the theme uses). */
-export function chartFaces(): FontFace[] {
-  const families = new Set<string>(CHART_FONT_FAMILIES);
+export function chartFaces(fontFamilies: readonly string[]): FontFace[] {
+  const families = new Set<string>(fontFamilies);
   const weights = new Set<number>(CHART_FONT_WEIGHTS);
   return loadFontFaces().filter((f) => families.has(f.family) && weights.has(f.weight) && f.style === "normal");
 }
 
 /** Opens one page for drawing charts; `deviceScaleFactor` sets the pixel density of screenshots. */
-export async function openChartPage(session: BrowserSession, options: { deviceScaleFactor?: number } = {}): Promise<ChartPage> {
-  const faces = chartFaces();
+export async function openChartPage(session: BrowserSession, options: { deviceScaleFactor?: number; families: readonly string[] }): Promise<ChartPage> {
+  const faces = chartFaces(options.families);
   const scripts = vegaScripts();
   const assets: AssetMap = new Map();
   for (const f of faces) assets.set(`/fonts/${f.name}`, { type: "font/woff2", file: f.file });
@@ -118,7 +118,7 @@ export async function openChartPage(session: BrowserSession, options: { deviceSc
       }
       const missing = [...new Set(text)].filter((ch) => !/\s/.test(ch) && !covered.has(ch.codePointAt(0)!));
       if (missing.length) throw new ChartError(`no chart font has a glyph for ${missing.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ")}`);
-      const fonts = CHART_FONT_FAMILIES.flatMap((family) => CHART_FONT_WEIGHTS.map((w) => `${w} 16px "${family}"`));
+      const fonts = options.families.flatMap((family) => CHART_FONT_WEIGHTS.map((w) => `${w} 16px "${family}"`));
       const ok = await page.evaluate(
         async (fonts: string[], text: string) => {
           for (const font of fonts) await document.fonts.load(font, text);

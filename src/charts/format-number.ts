@@ -3,14 +3,14 @@
  * (src/render/format-number.ts), so a chart never writes a number or a list differently from the
  * text around it, plus the chart-only styles (bin edges, axis counts such as "7.52m").
  */
-import type { Lang } from "../data/edition.ts";
+import { localeOf } from "../locale/locale-of.ts";
 import { formatList as formatListShared, formatNumber, formatPercent as formatPercentShared, MINUS } from "../render/format-number.ts";
 
 export { MINUS };
 
 
 /** A whole count with grouping: 1,458 (the prose's format). */
-export function formatCount(value: number, lang: Lang): string {
+export function formatCount(value: number, lang: string): string {
   return formatNumber(value, lang);
 }
 
@@ -24,12 +24,12 @@ export interface PercentOptions {
 }
 
 /** A fraction as a percentage: −5.8%, +27%, 0% (the prose's format, with chart options). */
-export function formatPercent(fraction: number, lang: Lang, options: PercentOptions = {}): string {
+export function formatPercent(fraction: number, lang: string, options: PercentOptions = {}): string {
   return formatPercentShared(fraction, lang, options.digits ?? 0, { signed: options.plus, trimZeros: options.fixed === false });
 }
 
 /** A growth rate given in percent units (−50 for −50%), for bin edges. */
-export function formatPercentUnits(percent: number, lang: Lang): string {
+export function formatPercentUnits(percent: number, lang: string): string {
   return formatPercent(percent / 100, lang, { digits: 1, fixed: false });
 }
 
@@ -39,17 +39,15 @@ export function formatPercentUnits(percent: number, lang: Lang): string {
  * million (English) or 萬 (Chinese) figure; default 2 in English and 0 in Chinese, both
  * rounding to the nearest ten thousand.
  */
-export function formatLargeCount(value: number, lang: Lang, style: "prose" | "short", digits?: number): string {
-  if (lang === "zh-HK") {
-    const d = digits ?? 0;
-    return `${formatNumber(value / 10_000, lang, d)}萬`;
-  }
-  const d = digits ?? 2;
-  const n = formatNumber(value / 1_000_000, lang, d);
-  return style === "prose" ? `${n} million` : `${n}m`;
+export function formatLargeCount(value: number, lang: string, style: "prose" | "short", digits?: number): string {
+  // Charts keep one unit for every value: the locale's smallest large unit (萬, million).
+  const unit = localeOf(lang).largeUnits.at(-1);
+  if (!unit) return formatNumber(value, lang, digits ?? 0);
+  const n = formatNumber(value / unit.value, lang, digits ?? unit.decimals);
+  return `${n}${style === "prose" ? unit.prose : unit.short}`;
 }
 
 /** "a, b and c" / "甲、乙和丙": the same lists as the prose. */
-export function formatList(items: readonly string[], lang: Lang): string {
+export function formatList(items: readonly string[], lang: string): string {
   return formatListShared(items, lang);
 }

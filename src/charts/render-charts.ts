@@ -3,26 +3,24 @@
  * the embedded fonts (in Node without a canvas Vega only estimates widths, which misplaces CJK
  * labels). Anything the page tries to load besides its own assets fails the render.
  */
+import type { BrowserSession } from "../browser/launch-browser.ts";
+import type { FigureDef } from "../chapter/define-exhibit.ts";
 import type { Dataset } from "../data/load-dataset.ts";
-import type { Lang } from "../data/edition.ts";
 import { ChartError } from "../errors.ts";
-import type { BrowserSession } from "../print/launch-browser.ts";
-import type { Stats } from "../stats/compute-stats.ts";
+import { hashOf } from "../io/hash.ts";
+import { localeOf } from "../locale/locale-of.ts";
+import type { StageCache } from "../output/stage-cache.ts";
 import type { VegaLiteSpec } from "./chart-frame.ts";
 import { openChartPage, type ChartPage } from "./chart-page.ts";
-import { FIGURE_IDS, resolveFigureText, type ChartText, type FigureId } from "./chart-text.ts";
-import { describeFigure } from "./describe-charts.ts";
-import { FIGURES, type SpecBuilder } from "./figures.ts";
+import { resolveFigureText, type ChartText } from "./chart-text.ts";
 import { normalizeSvg } from "./normalize-svg.ts";
-import { hashOf, type StageCache } from "../build/stage-cache.ts";
+import { withFontStack } from "./theme.ts";
 
 /** Bump when the drawing code changes in a way the spec does not show, to drop cached charts. */
 const CHART_CACHE_VERSION = "charts-1";
 
-export type { FigureId } from "./chart-text.ts";
-
 export interface RenderedChart {
-  id: FigureId;
+  id: string;
   /** Standalone SVG; ids are prefixed `<id>-<lang>-` so several charts can share one HTML page. */
   svg: string;
   /** What the figure shows, in prose: alt text and figure description. */
@@ -39,9 +37,9 @@ export interface RenderedChart {
 }
 
 export interface RenderInput {
-  stats: Stats;
+  stats: unknown;
   dataset: Pick<Dataset, "labels" | "catalog">;
-  lang: Lang;
+  lang: string;
   /** Chart wording in `lang` (loadChartText). */
   text: ChartText;
   /** Also take a PNG screenshot of each chart (2× device scale); default false. */
@@ -52,20 +50,29 @@ export interface RenderInput {
   cache?: StageCache;
 }
 
-/** Renders each figure in `specs` (default: all figures, with the handout variant) to SVG, in figure order. */
-export async function renderCharts(
-  session: BrowserSession,
-  input: RenderInput,
-  specs: Partial<Record<FigureId, SpecBuilder>> = FIGURES,
-): Promise<Map<FigureId, RenderedChart>> {
-  const text = resolveFigureText(input.text, input.dataset, input.lang, { showTitle: input.titles ?? true });
-  const built = FIGURE_IDS.filter((id) => specs[id]).map((id) => {
-    const spec = specs[id]!(input.stats, text, input.lang);
-    const description = describeFigure(id, input.stats, text, input.lang);
-    return { id, spec: { ...spec, description } as VegaLiteSpec, description };
+/** Builds each figure's spec and description; pure (no browser): `check` runs it too. */
+export function buildFigureSpecs(input: RenderInput, figures: readonly FigureDef[]): { id: string; spec: VegaLiteSpec; description: string }[] {
+  const locale = localeOf(input.lang);
+  const text = resolveFigureText(input.text, input.dataset, input.lang, figures, { showTitle: input.titles ?? true });
+  return figures.map((figure) => {
+    try {
+      const spec = withFontStack(figure.spec(input.stats, text, input.lang), locale.fonts.sans);
+      const body = figure.describe(input.stats, text, input.lang);
+      const description = text.sources[figure.id]!.illustrative ? [text.common.illustrativeLead, body].join(locale.sentenceSeparator) : body;
+      return { id: figure.id, spec: { ...spec, description } as VegaLiteSpec, description };
+    } catch (err) {
+      if (err instanceof ChartError || !(err instanceof Error) || err.name !== "Error") throw err;
+      throw new ChartError(`${figure.id} (${input.lang}): ${err.message}`, { cause: err });
+    }
   });
+}
 
-  const out = new Map<FigureId, RenderedChart>();
+/** Renders each figure (in the order given) to SVG. */
+export async function renderCharts(session: BrowserSession, input: RenderInput, figures: readonly FigureDef[]): Promise<Map<string, RenderedChart>> {
+  const built = buildFigureSpecs(input, figures);
+  const sources = resolveFigureText(input.text, input.dataset, input.lang, figures).sources;
+
+  const out = new Map<string, RenderedChart>();
   const keyOf = (spec: VegaLiteSpec) => hashOf(CHART_CACHE_VERSION, input.lang, input.png ? "png" : "svg", JSON.stringify(spec));
   const todo = built.filter(({ id, spec }) => {
     const hit = input.cache?.getJson<Omit<RenderedChart, "png"> & { png?: string }>("chart", keyOf(spec));
@@ -74,7 +81,7 @@ export async function renderCharts(
   });
   if (todo.length === 0) return new Map(built.map(({ id }) => [id, out.get(id)!]));
 
-  const page = await openChartPage(session, { deviceScaleFactor: 2 });
+  const page = await openChartPage(session, { deviceScaleFactor: 2, families: localeOf(input.lang).fonts.sans });
   try {
     await page.loadFonts(textOf(todo.map((b) => b.spec)));
     for (const { id, spec, description } of todo) {
@@ -85,8 +92,8 @@ export async function renderCharts(
         id,
         svg,
         description,
-        illustrative: text.sources[id].illustrative,
-        source: text.sources[id].source,
+        illustrative: sources[id]!.illustrative,
+        source: sources[id]!.source,
         width: Number(width),
         height: Number(height),
       };
@@ -103,7 +110,7 @@ export async function renderCharts(
 }
 
 /** Compiles and draws one spec in the page; Vega-Lite or Vega warnings are errors. */
-async function drawSvg(page: ChartPage, id: FigureId, spec: VegaLiteSpec): Promise<{ svg: string }> {
+async function drawSvg(page: ChartPage, id: string, spec: VegaLiteSpec): Promise<{ svg: string }> {
   let result: { svg?: string; error?: string; warnings: string[] };
   try {
     result = await page.draw(spec);
@@ -124,7 +131,7 @@ function labelSvg(svg: string, description: string): string {
 }
 
 /** A chart wider than planned means some text (measured by Chromium) did not fit where it was put. */
-function checkWidth(id: FigureId, lang: Lang, spec: VegaLiteSpec, width: number): void {
+function checkWidth(id: string, lang: string, spec: VegaLiteSpec, width: number): void {
   const planned = (spec.usermeta as { plannedWidth?: number } | undefined)?.plannedWidth;
   const padding = spec.config?.padding;
   const pad = typeof padding === "object" && padding && "left" in padding ? Number(padding.left ?? 0) + Number(padding.right ?? 0) : 0;

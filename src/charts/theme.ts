@@ -5,7 +5,12 @@
  * also differ by dash, marker shape or fill (solid against hollow), never by hue alone.
  */
 import type { Config } from "vega-lite";
-import { FONT_FAMILIES, FONT_STACKS } from "../fonts/font-faces.ts";
+import { fontStack } from "../fonts/font-faces.ts";
+import { en } from "../locale/locales/en.ts";
+
+/** The sans stack the shared config is written with; a figure in another script gets its locale's (withFontStack). */
+const DEFAULT_SANS = fontStack(en.fonts.sans, "sans-serif");
+const FONT_STACKS = { sans: DEFAULT_SANS };
 
 /** Full-width figure: 160 mm at 96 px/in. */
 export const CHART_WIDTH = 605;
@@ -103,7 +108,13 @@ export const CHART_CONFIG: Config = {
   point: { size: 40, strokeWidth: 1.5 },
 };
 
-/** Font families the charts draw with (for loading them before measuring text). */
-export const CHART_FONT_FAMILIES = [FONT_FAMILIES.sansLatin, FONT_FAMILIES.sansHK] as const;
+/** A spec whose fonts are the given families' stack instead of the shared config's. */
+export function withFontStack<T extends object>(spec: T, families: readonly string[]): T {
+  const stack = fontStack(families, "sans-serif");
+  if (stack === DEFAULT_SANS) return spec;
+  const swap = (v: unknown): unknown =>
+    v === DEFAULT_SANS ? stack : Array.isArray(v) ? v.map(swap) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)])) : v;
+  return swap(spec) as T;
+}
 /** Weights the charts draw with. */
 export const CHART_FONT_WEIGHTS = [400, 700] as const;

@@ -5,21 +5,21 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Lang } from "../data/edition.ts";
+import type { Chapter } from "../chapter/define-chapter.ts";
 import { loadDataset } from "../data/load-dataset.ts";
-import { launchBrowser, type BrowserSession } from "../print/launch-browser.ts";
-import { computeStats } from "../stats/compute-stats.ts";
-import { loadChartText } from "./chart-text.ts";
-import { renderCharts, type FigureId } from "./render-charts.ts";
+import { launchBrowser, type BrowserSession } from "../browser/launch-browser.ts";
+import { chartTextSchema, loadChartText } from "./chart-text.ts";
+import { renderCharts } from "./render-charts.ts";
 
 export interface WriteChartsOptions {
-  /** The data folder. */
-  dataDir: string;
+  chapter: Chapter;
+  /** The data folder; default the chapter's. */
+  dataDir?: string;
   /** Output root; files go to `<outDir>/<lang>/charts/`. */
   outDir: string;
-  /** Languages to draw, in order. */
-  langs: readonly Lang[];
-  /** Folder holding `<lang>/charts.yaml`; default `templates` in the working directory. */
+  /** Languages to draw, in order; default the edition's. */
+  langs?: readonly string[];
+  /** Folder holding `<lang>/charts.yaml`; default the chapter's templates. */
   templatesDir?: string;
   /** A browser to draw in; default: one is launched for this call and closed after it. */
   session?: BrowserSession;
@@ -27,23 +27,26 @@ export interface WriteChartsOptions {
 
 /** One file written. */
 export interface WrittenChart {
-  lang: Lang;
-  id: FigureId;
+  lang: string;
+  id: string;
   svg: string;
   png: string;
 }
 
 /** Renders all figures in each language and writes SVG and PNG files; returns what it wrote. */
 export async function writeCharts(options: WriteChartsOptions): Promise<WrittenChart[]> {
-  const dataset = loadDataset(options.dataDir);
-  const stats = computeStats(dataset);
-  const templatesDir = path.resolve(options.templatesDir ?? "templates");
-  const texts = options.langs.map((lang) => ({ lang, text: loadChartText(templatesDir, lang) }));
+  const { chapter } = options;
+  const dataset = loadDataset(chapter, options.dataDir ?? chapter.dataDir);
+  const stats = chapter.computeStats(dataset);
+  const templatesDir = path.resolve(options.templatesDir ?? chapter.templatesDir);
+  const schema = chartTextSchema(chapter);
+  const figures = [...chapter.exhibits, ...(chapter.variants ?? [])].filter((e) => e.kind === "figure");
+  const texts = (options.langs ?? dataset.edition.languages).map((lang) => ({ lang, text: loadChartText(templatesDir, lang, schema) }));
   const session = options.session ?? (await launchBrowser());
   const written: WrittenChart[] = [];
   try {
     for (const { lang, text } of texts) {
-      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true });
+      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true }, figures);
       const dir = path.join(options.outDir, lang, "charts");
       mkdirSync(dir, { recursive: true });
       for (const chart of charts.values()) {

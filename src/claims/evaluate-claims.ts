@@ -1,6 +1,5 @@
 import { ClaimError } from "../errors.ts";
-import type { Stats } from "../stats/compute-stats.ts";
-import { CLAIMS, type ClaimDef, type Facts } from "./registry.ts";
+import type { ClaimDef, Facts } from "../chapter/define-claim.ts";
 
 /** A claim's outcome on the current data. */
 export interface ClaimResult {
@@ -16,12 +15,12 @@ export interface ClaimResult {
 
 export type Claims = Map<string, ClaimResult>;
 
-/** Evaluates every claim of the registry (or the given one) on `stats`. */
-export function evaluateClaims(stats: Stats, registry: readonly ClaimDef[] = CLAIMS): Claims {
+/** Evaluates every claim of a chapter on its statistics. */
+export function evaluateClaims<S>(stats: S, registry: readonly ClaimDef<S>[]): Claims {
   const out: Claims = new Map();
   for (const def of registry) {
     const { outcome, facts } = def.evaluate(stats);
-    if (!def.outcomes.includes(outcome)) throw new Error(`claim ${def.id}: outcome "${outcome}" is not one of ${def.outcomes.join(", ")}`);
+    if (!def.outcomes.includes(outcome)) throw new ClaimError(`claim ${def.id}: outcome "${outcome}" is not one of ${def.outcomes.join(", ")}`);
     out.set(def.id, { id: def.id, description: def.description, outcome, outcomes: def.outcomes, required: def.required, holds: def.required === undefined || def.required === outcome, facts });
   }
   return out;

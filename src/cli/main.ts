@@ -1,32 +1,13 @@
 /**
- * greenbook's command line: `greenbook <command> [options]`.
- *
- *   data/*.csv + edition.yaml ──load+validate──▶ Dataset   (src/data)
- *   Dataset ──compute──▶ Stats ──claims──▶ Claims           (src/stats, src/claims)
- *   Stats ──charts──▶ SVG per figure and language            (src/charts)
- *   Stats + Claims + SVG + templates ──render──▶ HTML        (src/render)
- *   HTML ──print (Chromium + Paged.js)──▶ PDF                (src/print)
- *   PDF + HTML + inputs ──archive──▶ output/archive/<v>/      (src/archive)
- *
- * Each command lives in src/cli/commands/<name>.ts; the build orchestrator is src/build.
+ * greenbook's command line: `greenbook <command> [options]`. Each command lives in
+ * src/cli/commands/<name>.ts and resolves its options once (resolve-config.ts); the stages are
+ * drawn in the orchestrator, src/pipeline/build-edition.ts.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { formatProblem, GreenbookError, DataError, UsageError } from "../errors.ts";
 
-export interface CommandContext {
-  /** Parsed options (strings and booleans) and positional arguments. */
-  values: Record<string, string | boolean | string[] | undefined>;
-  positionals: string[];
-  stdout: (line: string) => void;
-  stderr: (line: string) => void;
-}
-
-export interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig["options"]>;
-  run(ctx: CommandContext): Promise<number>;
-}
+export type { Command, CommandContext } from "./command.ts";
+import type { Command, CommandContext } from "./command.ts";
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.ts")).check,

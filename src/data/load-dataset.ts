@@ -1,42 +1,54 @@
-import { createHash } from "node:crypto";
+/**
+ * Stage 1: reads and validates a chapter's data folder: edition.yaml, catalog.yaml, every series
+ * the chapter declares, labels.csv and published.csv. Each file's bytes are read once, hashed,
+ * and kept: what is attached to a PDF or archived is exactly what was validated.
+ */
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import type { Chapter } from "../chapter/define-chapter.ts";
 import { DataError, type Problem } from "../errors.ts";
+import { displayPathOf } from "../io/display-path.ts";
+import { sha256 } from "../io/hash.ts";
+import { parseYaml, yamlLineOf } from "../io/load-yaml.ts";
+import { localeOf } from "../locale/locale-of.ts";
 import { messages } from "../messages.ts";
-import { checkConsistency } from "./check-consistency.ts";
+import { checkCatalog } from "./check-catalog.ts";
 import { decodeDataFile, MAX_DATA_FILE_BYTES } from "./decode-text.ts";
-import { validateTable, type Columns, type Row, type TableSpec } from "./define-table.ts";
-import { catalogSchema, editionSchema, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
-import { parseYaml, yamlLineOf } from "./load-yaml.ts";
+import { missingRequiredRows, validateTable, type AnySeries, type Columns, type Row, type SeriesSpec } from "./define-series.ts";
+import { catalogSchemaFor, editionLanguagesSchema, editionSchemaFor, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
 import { parseCsv } from "./parse-csv.ts";
-import { tables, type TableRows } from "./tables.ts";
+import { labelsSeries, publishedSeries, type PublishedRow } from "./standard-series.ts";
 
-/** A data file as read: where it is, as shown to users, and its content hash. */
+export { displayPathOf };
+
+/** A data file as read: where it is, as shown to users, its bytes and their hash. */
 export interface DataFile {
   name: string;
   absPath: string;
   displayPath: string;
   sha256: string;
+  bytes: Uint8Array;
 }
 
-/** Everything under data/, read and validated: the input of every later stage. */
+/** Everything under the data folder, read and validated: the input of every later stage. */
 export interface Dataset {
   dir: string;
   edition: Edition;
   catalog: Catalog;
-  tables: TableRows;
-  /** Bilingual labels by key, e.g. `region:us`. */
-  labels: Map<string, { en: string; "zh-HK": string }>;
+  /** Validated rows of each series, by the chapter's key. */
+  tables: Record<string, Row<Columns>[]>;
+  published: PublishedRow[];
+  /** Labels by key (e.g. `region:us`), per language. */
+  labels: Map<string, Record<string, string>>;
   files: DataFile[];
   /** Hash of all input files together: names the data snapshot. */
   sha256: string;
 }
 
-/** Reads and validates the data folder; throws one DataError listing every problem found. */
-export function loadDataset(dir: string): Dataset {
+/** Reads and validates the chapter's data folder (default its own); throws one DataError listing every problem found. */
+export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Dataset {
   const problems: Problem[] = [];
   const files: DataFile[] = [];
-  const texts = new Map<string, string>();
 
   const read = (fileName: string): { text: string; file: string } | undefined => {
     const absPath = path.resolve(dir, fileName);
@@ -46,10 +58,8 @@ export function loadDataset(dir: string): Dataset {
       const size = statSync(absPath).size;
       if (size > MAX_DATA_FILE_BYTES) throw new DataError([{ file: displayPath, message: messages.tooLarge(size, MAX_DATA_FILE_BYTES) }]);
       const bytes = readFileSync(absPath);
-      files.push({ name: fileName, absPath, displayPath, sha256: sha256(bytes) });
-      const text = decodeDataFile(bytes, displayPath);
-      texts.set(fileName, text);
-      return { text, file: displayPath };
+      files.push({ name: fileName, absPath, displayPath, sha256: sha256(bytes), bytes });
+      return { text: decodeDataFile(bytes, displayPath), file: displayPath };
     } catch (err) {
       if (err instanceof DataError) problems.push(...err.problems);
       else problems.push({ file: displayPath, message: messages.unreadable((err as Error).message) });
@@ -70,12 +80,15 @@ export function loadDataset(dir: string): Dataset {
   };
 
   const editionSrc = read("edition.yaml");
-  const edition = editionSrc && attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchema));
+  const languages = editionSrc ? attempt(() => editionLanguages(chapter, editionSrc.text, editionSrc.file)) : undefined;
+  const edition = editionSrc && languages && attempt(() => resolveEdition(parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(languages, chapter.scope)), languages, editionSrc));
   const catalogSrc = read("catalog.yaml");
-  const catalog = catalogSrc && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchema));
+  const catalog = catalogSrc && languages && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchemaFor(languages)) as Catalog);
 
-  const loaded: Partial<Record<keyof TableRows, unknown[]>> = {};
-  for (const [key, spec] of Object.entries(tables) as unknown as [keyof TableRows, TableSpec<Columns>][]) {
+  const labelColumns = (languages ?? chapter.languages).map((l) => attempt(() => localeOf(l).labelColumn)).filter((c): c is string => c !== undefined);
+  const specs: [string, AnySeries][] = [...Object.entries(chapter.series), ["labels", labelsSeries(labelColumns)], ["published", publishedSeries]];
+  const loaded: Record<string, Row<Columns>[]> = {};
+  for (const [key, spec] of specs) {
     const src = read(`${spec.name}.csv`);
     if (!src) continue;
     const rows = attempt(() => loadTable(spec, src.text, src.file));
@@ -83,53 +96,80 @@ export function loadDataset(dir: string): Dataset {
   }
 
   if (edition?.illustration.file && editionSrc) {
-    const rel = edition.illustration.file;
-    const abs = path.resolve(dir, rel);
-    const problem = (message: string) => problems.push({ file: editionSrc.file, line: yamlLineOf(editionSrc.text, ["illustration", "file"]), column: "illustration.file", message });
-    // Inside the data folder both as written and after following symbolic links.
-    const inside = (root: string, p: string) => p.startsWith(root + path.sep);
-    if (!inside(path.resolve(dir), abs)) problem(messages.illustrationOutside(rel));
-    else if (!existsSync(abs)) problem(messages.illustrationMissing(rel));
-    else if (!inside(realpathSync(dir), realpathSync(abs))) problem(messages.illustrationOutside(rel));
-    else if (!statSync(abs).isFile()) problem(messages.illustrationNotFile(rel));
-    else if (!ILLUSTRATION_EXTENSIONS.includes(path.extname(rel).toLowerCase())) problem(messages.illustrationType(rel, ILLUSTRATION_EXTENSIONS));
-    else {
-      try {
-        files.push({ name: rel, absPath: abs, displayPath: displayPathOf(abs), sha256: sha256(readFileSync(abs)) });
-      } catch (err) {
-        problem(messages.unreadable((err as Error).message));
-      }
-    }
+    const file = readIllustration(dir, edition.illustration.file, (message) => problems.push({ file: editionSrc.file, line: yamlLineOf(editionSrc.text, ["illustration", "file"]), column: "illustration.file", message }));
+    if (file) files.push(file);
   }
 
-  const complete = Object.keys(tables).every((k) => loaded[k as keyof TableRows]);
+  const complete = specs.every(([key]) => loaded[key]);
   if (problems.length === 0 && complete && edition && catalog) {
-    const rows = loaded as TableRows;
     const fileOf = (name: string) => displayPathOf(path.resolve(dir, `${name}.csv`));
-    problems.push(...checkConsistency(rows, catalog, fileOf, catalogSrc!.file));
+    problems.push(...checkCatalog({ chapter, rows: loaded, catalog, fileOf, catalogFile: catalogSrc!.file }));
     if (problems.length === 0) {
-      const labels = new Map(rows.labels.map((l) => [l.key, { en: l.en, "zh-HK": l.zh_hk }]));
+      const labels = new Map(loaded.labels!.map((l) => [String(l.key), Object.fromEntries(edition.languages.map((lang) => [lang, String((l as Record<string, unknown>)[localeOf(lang).labelColumn])]))]));
       files.sort((a, b) => a.name.localeCompare(b.name));
-      const all = createHash("sha256");
-      for (const f of files) all.update(`${f.name}\0${f.sha256}\n`);
-      return { dir: path.resolve(dir), edition, catalog, tables: rows, labels, files, sha256: all.digest("hex") };
+      const all = files.map((f) => `${f.name}\0${f.sha256}\n`).join("");
+      const { labels: _l, published, ...tables } = loaded;
+      return { dir: path.resolve(dir), edition, catalog, tables, published: published as unknown as PublishedRow[], labels, files, sha256: sha256(all) };
     }
   }
   throw new DataError(problems);
 }
 
-function loadTable<C extends Columns>(spec: TableSpec<C>, text: string, file: string): Row<C>[] {
+/** The edition's languages: edition.yaml's `languages`, or the chapter's; each must have a locale. */
+function editionLanguages(chapter: Chapter, text: string, file: string): string[] {
+  const first = parseYaml(text, file, editionLanguagesSchema);
+  const langs = first.languages ?? [...chapter.languages];
+  const problems: Problem[] = [];
+  langs.forEach((lang, i) => {
+    try {
+      localeOf(lang);
+    } catch (err) {
+      problems.push({ file, line: yamlLineOf(text, first.languages ? ["languages", i] : []), column: "languages", message: (err as Error).message });
+    }
+    if (!chapter.languages.includes(lang)) problems.push({ file, line: yamlLineOf(text, ["languages", i]), column: "languages", message: messages.languageNotWritten(lang, chapter.languages) });
+  });
+  if (problems.length) throw new DataError(problems);
+  return langs;
+}
+
+/** Fills in each language's secondary language: edition.yaml's, else the first other language. */
+function resolveEdition(parsed: ReturnType<ReturnType<typeof editionSchemaFor>["parse"]>, langs: string[], src: { text: string; file: string }): Edition {
+  const secondary: Record<string, string> = {};
+  for (const lang of langs) {
+    const given = parsed.secondaryLanguage?.[lang];
+    if (given !== undefined && (!langs.includes(given) || given === lang)) {
+      throw new DataError([{ file: src.file, line: yamlLineOf(src.text, ["secondaryLanguage", lang]), column: `secondaryLanguage.${lang}`, message: messages.gotValue(`another language of this edition (${langs.filter((l) => l !== lang).join(", ")})`, given) }]);
+    }
+    secondary[lang] = given ?? (lang === langs[0] ? (langs[1] ?? lang) : langs[0]!);
+  }
+  return { ...parsed, languages: langs, secondary } as Edition;
+}
+
+function readIllustration(dir: string, rel: string, problem: (message: string) => void): DataFile | undefined {
+  const abs = path.resolve(dir, rel);
+  // Inside the data folder both as written and after following symbolic links.
+  const inside = (root: string, p: string) => p.startsWith(root + path.sep);
+  if (!inside(path.resolve(dir), abs)) problem(messages.illustrationOutside(rel));
+  else if (!existsSync(abs)) problem(messages.illustrationMissing(rel));
+  else if (!inside(realpathSync(dir), realpathSync(abs))) problem(messages.illustrationOutside(rel));
+  else if (!statSync(abs).isFile()) problem(messages.illustrationNotFile(rel));
+  else if (!ILLUSTRATION_EXTENSIONS.includes(path.extname(rel).toLowerCase())) problem(messages.illustrationType(rel, ILLUSTRATION_EXTENSIONS));
+  else {
+    try {
+      const bytes = readFileSync(abs);
+      return { name: rel, absPath: abs, displayPath: displayPathOf(abs), sha256: sha256(bytes), bytes };
+    } catch (err) {
+      problem(messages.unreadable((err as Error).message));
+    }
+  }
+  return undefined;
+}
+
+function loadTable<C extends Columns>(spec: SeriesSpec<C>, text: string, file: string): Row<C>[] {
   const expected = Object.keys(spec.columns).filter((c) => !(spec.optional ?? []).includes(c));
   const raw = parseCsv(text, file, expected, spec.optional ?? []);
-  return validateTable(spec, raw);
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
-
-/** A path as users see it: relative to the working directory when inside it. */
-export function displayPathOf(absPath: string): string {
-  const rel = path.relative(process.cwd(), absPath);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : absPath;
+  const rows = validateTable(spec, raw);
+  const missing = missingRequiredRows(spec as AnySeries, rows, file);
+  if (missing.length) throw new DataError(missing);
+  return rows;
 }

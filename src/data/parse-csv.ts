@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { DataError, type Problem } from "../errors.ts";
 import { messages } from "../messages.ts";
-import { isNear } from "./is-near.ts";
+import { isNear } from "../io/is-near.ts";
 
 /** A CSV record as read: its 1-based line in the file and its cells by column name. */
 export interface RawRow {

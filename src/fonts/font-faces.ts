@@ -8,24 +8,23 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-export const FONT_FAMILIES = {
-  serifHK: "Noto Serif HK",
-  sansHK: "Noto Sans HK",
-  serifLatin: "Source Serif 4",
-  sansLatin: "Source Sans 3",
-} as const;
+/** A CSS font stack: the families in order, then a generic family (never reached: every glyph is checked). */
+export function fontStack(families: readonly string[], generic: "serif" | "sans-serif"): string {
+  return [...families.map((f) => `"${f}"`), generic].join(", ");
+}
 
-/** CSS font stacks: Latin face first so Latin letters and digits come from it, CJK from the HK face. */
-export const FONT_STACKS = {
-  serif: `"${FONT_FAMILIES.serifLatin}", "${FONT_FAMILIES.serifHK}", serif`,
-  sans: `"${FONT_FAMILIES.sansLatin}", "${FONT_FAMILIES.sansHK}", sans-serif`,
-} as const;
+/** The serif and sans stacks of a language's documents. */
+export function fontStacks(fonts: { serif: readonly string[]; sans: readonly string[] }): { serif: string; sans: string } {
+  return { serif: fontStack(fonts.serif, "serif"), sans: fontStack(fonts.sans, "sans-serif") };
+}
 
 const PACKAGES: { pkg: string; weights: number[]; italic: number[] }[] = [
   { pkg: "@fontsource/noto-serif-hk", weights: [400, 700], italic: [] },
   { pkg: "@fontsource/noto-sans-hk", weights: [400, 700], italic: [] },
   { pkg: "@fontsource/source-serif-4", weights: [400, 600, 700], italic: [400] },
   { pkg: "@fontsource/source-sans-3", weights: [400, 600, 700], italic: [] },
+  { pkg: "@fontsource/noto-serif-sc", weights: [400, 700], italic: [] },
+  { pkg: "@fontsource/noto-sans-sc", weights: [400, 700], italic: [] },
 ];
 
 export interface FontFace {
@@ -78,6 +77,12 @@ function parseRanges(text: string): [number, number][] {
     const a = parseInt(lo ?? "0", 16);
     return [a, hi === undefined ? a : parseInt(hi, 16)] as [number, number];
   });
+}
+
+/** The faces of the given families (a language's stacks). */
+export function facesOf(families: readonly string[]): FontFace[] {
+  const wanted = new Set(families);
+  return loadFontFaces().filter((f) => wanted.has(f.family));
 }
 
 /** The faces whose unicode ranges cover at least one character of `text`. */

@@ -3,7 +3,7 @@
  * packages by request interception); in self-contained HTML, inlined as data: URIs.
  */
 import { readFileSync } from "node:fs";
-import { ASSET_ORIGIN, type AssetMap } from "../print/asset-server.ts";
+import { ASSET_ORIGIN, type AssetMap } from "../browser/asset-server.ts";
 import type { FontFace } from "./font-faces.ts";
 
 /** A face's URL on the asset origin, for print. */

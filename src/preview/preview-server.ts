@@ -8,7 +8,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { ASSET_ORIGIN } from "../print/asset-server.ts";
+import { ASSET_ORIGIN } from "../browser/asset-server.ts";
 import { PAGED_FIXES, type PrintJob } from "../print/print-pdf.ts";
 import { escapeHtml } from "../render/escape.ts";
 
@@ -40,6 +40,8 @@ export interface PreviewOptions {
   printJobs: () => ReadonlyMap<string, PrintJob>;
   /** Where Paged.js's browser build is. */
   pagedScript: string;
+  /** HTML rendered by a build still printing, by path in the output folder: served before the files on disk. */
+  fresh?: () => ReadonlyMap<string, Uint8Array>;
 }
 
 function withReload(html: string): string {
@@ -107,6 +109,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
 
     const file = resolveInside(root, p)!;
+    const fresh = options.fresh?.().get(path.relative(root, file).split(path.sep).join("/"));
+    if (fresh) return send(200, TYPES[".html"]!, withReload(Buffer.from(fresh).toString("utf8")));
     if (path.basename(file).startsWith(".") || file.split(path.sep).some((part) => part.startsWith(".") && part.length > 1)) return send(404, "text/plain", "not found\n");
     if (!existsSync(file) || !statSync(file).isFile()) return send(404, "text/plain", "not found\n");
     const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";

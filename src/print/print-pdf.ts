@@ -8,8 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer-core";
 import { PrintError } from "../errors.ts";
-import { ASSET_ORIGIN, serveAssets, type AssetMap } from "./asset-server.ts";
-import type { BrowserSession } from "./launch-browser.ts";
+import { ASSET_ORIGIN, serveAssets, type AssetMap } from "../browser/asset-server.ts";
+import type { BrowserSession } from "../browser/launch-browser.ts";
 
 export interface PrintJob {
   /** Names the document in messages, e.g. "zh-HK/chapter". */

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Lang } from "../data/edition.ts";
-import { parseYaml } from "../data/load-yaml.ts";
-import { displayPathOf } from "../data/load-dataset.ts";
-import { CLAIMS } from "../claims/registry.ts";
+import { fileURLToPath } from "node:url";
+import type { Chapter } from "../chapter/define-chapter.ts";
+import type { ClaimDef } from "../chapter/define-claim.ts";
+import { chartTextSchema, loadChartText, type ChartText } from "../charts/chart-text.ts";
+import { displayPathOf } from "../io/display-path.ts";
+import { parseYaml } from "../io/load-yaml.ts";
 import { TemplateError } from "../errors.ts";
 import { messages } from "../messages.ts";
 
@@ -41,7 +43,7 @@ void localizedPair;
 
 /** Everything one language's documents are rendered from. */
 export interface LanguageTemplates {
-  lang: Lang;
+  lang: string;
   /** Chapter prose sections, in file-name order. */
   sections: Source[];
   /** Handout prose blocks by name (templates/<lang>/handout/*.md). */
@@ -50,6 +52,8 @@ export interface LanguageTemplates {
   exhibits: ExhibitText;
   claims: ClaimWording;
   claimsFile: string;
+  /** The figures' wording (charts.yaml). */
+  chartText: ChartText;
 }
 
 /** Language-independent templates: layouts, partials and style sheets. */
@@ -62,7 +66,7 @@ export interface SharedTemplates {
 export interface TemplateSet {
   dir: string;
   shared: SharedTemplates;
-  languages: Map<Lang, LanguageTemplates>;
+  languages: Map<string, LanguageTemplates>;
 }
 
 function readSource(file: string, name: string): Source {
@@ -78,16 +82,21 @@ function readFolder(dir: string, ext: string): Map<string, Source> {
   return out;
 }
 
-/** Reads the template folder for the given languages. */
-export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet {
+/** The book format every chapter is set in unless its templates folder has its own layouts, partials and styles. */
+export const FORMAT_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
+
+/** Reads a chapter's templates (default its own folder) for the given languages. */
+export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: string = chapter.templatesDir): TemplateSet {
   const root = path.resolve(dir);
   if (!existsSync(root)) throw new TemplateError(`template folder ${displayPathOf(root)} does not exist`);
+  const format = existsSync(path.join(root, "layouts")) ? root : FORMAT_DIR;
   const shared: SharedTemplates = {
-    layouts: readFolder(path.join(root, "layouts"), ".hbs"),
-    partials: readFolder(path.join(root, "partials"), ".hbs"),
-    styles: readFolder(path.join(root, "styles"), ".css"),
+    layouts: readFolder(path.join(format, "layouts"), ".hbs"),
+    partials: readFolder(path.join(format, "partials"), ".hbs"),
+    styles: readFolder(path.join(format, "styles"), ".css"),
   };
-  const languages = new Map<Lang, LanguageTemplates>();
+  const schema = chartTextSchema(chapter);
+  const languages = new Map<string, LanguageTemplates>();
   const wordingProblems: string[] = [];
   for (const lang of langs) {
     const base = path.join(root, lang);
@@ -100,7 +109,7 @@ export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet 
     const exhibits = yamlFile("exhibits.yaml");
     const claims = yamlFile("claims.yaml");
     const claimWording = parseYaml(claims.text, claims.file, claimWordingSchema);
-    wordingProblems.push(...checkClaimWording(claimWording, claims.file));
+    wordingProblems.push(...checkClaimWording(claimWording, claims.file, chapter.claims));
     languages.set(lang, {
       lang,
       sections: [...readFolder(path.join(base, "chapter"), ".md").values()],
@@ -109,6 +118,7 @@ export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet 
       exhibits: parseYaml(exhibits.text, exhibits.file, exhibitsSchema),
       claims: claimWording,
       claimsFile: claims.file,
+      chartText: loadChartText(root, lang, schema),
     });
   }
   if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));
@@ -120,10 +130,10 @@ export function loadTemplates(dir: string, langs: readonly Lang[]): TemplateSet 
  * and have wording for every outcome it can have (only the required one, for a required claim), so
  * that a data update that changes an outcome never finds a sentence missing.
  */
-export function checkClaimWording(wording: ClaimWording, file: string): string[] {
+export function checkClaimWording(wording: ClaimWording, file: string, claims: readonly ClaimDef<never>[]): string[] {
   const problems: string[] = [];
   for (const [key, byOutcome] of Object.entries(wording)) {
-    const def = CLAIMS.find((c) => c.id === key.split("#")[0]);
+    const def = claims.find((c) => c.id === key.split("#")[0]);
     if (!def) {
       problems.push(messages.claimWordingUnknownClaim(file, key));
       continue;

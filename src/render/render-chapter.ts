@@ -3,21 +3,20 @@
  * fonts served as assets) or for screen (self-contained: fonts inlined, footnotes as a list).
  * Pure: everything it needs is passed in; it returns the HTML and what it used.
  */
-import hyphenEnGb from "hyphen/en-gb/index.js";
+import type { Chapter } from "../chapter/define-chapter.ts";
+import { numberExhibits } from "../chapter/define-exhibit.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
-import type { Lang } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
-import { facesForText, fontFaceCss, FONT_STACKS, loadFontFaces, type FontFace } from "../fonts/font-faces.ts";
-import type { Stats } from "../stats/compute-stats.ts";
-import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
-import { formatList } from "./format-number.ts";
-import { renderNotesList, type Target } from "./markdown.ts";
+import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
+import { localeOf } from "../locale/locale-of.ts";
+import { authorNames } from "./author-names.ts";
 import { styleSheet, visibleText } from "./document-parts.ts";
-import { drawOpeningArtwork } from "./opening-artwork.ts";
-import { createProseRenderer, EXHIBITS } from "./render-prose.ts";
-import { buildTableModels } from "./table-models.ts";
-import { authorNames } from "./template-context.ts";
+import { formatList } from "./format-number.ts";
+import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
+import { renderNotesList, type Target } from "./markdown.ts";
+import { createProseRenderer } from "./render-prose.ts";
+import { createTableContext } from "./table-model.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
 
 /** A chart as the chapter needs it (produced by src/charts). */
@@ -43,11 +42,12 @@ export interface RenderedChapter {
 }
 
 export interface ChapterInput {
+  chapter: Chapter;
   dataset: Dataset;
-  stats: Stats;
+  stats: unknown;
   claims: Claims;
   templates: TemplateSet;
-  lang: Lang;
+  lang: string;
   charts: ReadonlyMap<string, ChartForChapter>;
   target: Target;
   /** Extra CSS appended for print (the generated @page rules). */
@@ -60,16 +60,16 @@ export interface ChapterInput {
   fontSrc: (face: FontFace) => string;
 }
 
-const otherLang = (lang: Lang): Lang => (lang === "zh-HK" ? "en" : "zh-HK");
-
 export function renderChapter(input: ChapterInput): RenderedChapter {
-  const { dataset, stats, claims, templates, lang, charts, target } = input;
+  const { chapter, dataset, stats, claims, templates, lang, charts, target } = input;
+  const locale = localeOf(lang);
+  const secondary = dataset.edition.secondary[lang] ?? lang;
   const t = languageTemplates(templates, lang);
-  const tOther = languageTemplates(templates, otherLang(lang));
-  const prose = createProseRenderer({ dataset, stats, claims, templates: t, target });
-  // The other language renders only secondary captions; its records are not this edition's.
-  const proseOther = createProseRenderer({ dataset, stats, claims, templates: tOther, target });
-  const hyphenate = (html: string) => (lang === "en" ? hyphenateProse(html) : html);
+  const tOther = languageTemplates(templates, secondary);
+  const prose = createProseRenderer({ chapter, dataset, stats, claims, templates: t, target });
+  // The secondary language renders only secondary captions; its records are not this edition's.
+  const proseOther = createProseRenderer({ chapter, dataset, stats, claims, templates: tOther, target });
+  const hyphenate = (html: string) => (locale.hyphenate ? hyphenateProse(html, locale.hyphenate) : html);
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
   const renderSection = (source: LanguageTemplates["sections"][number]) => {
@@ -86,42 +86,50 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const body = t.sections.filter((s) => !isAppendix(s.name)).map(renderSection);
 
   const notesBefore = countNotes(prose);
-  const tables = buildTableModels({
-    dataset,
-    stats,
-    lang,
-    texts: { [lang]: t.exhibits, [otherLang(lang)]: tOther.exhibits } as Record<Lang, LanguageTemplates["exhibits"]>,
-    rowNote: (table, row) => {
-      const note = t.exhibits[table]?.rowNotes?.[row];
-      return note === undefined ? undefined : prose.inline({ name: `${table}.rowNotes.${row}`, file: exhibitsFile(t), text: `^[${note}]` });
-    },
-  });
+  const texts = { [lang]: t.exhibits, [secondary]: tOther.exhibits };
   const strings = t.strings;
   const label = (kind: "figure" | "table", number: number, l: LanguageTemplates) => {
     const word = l.strings[kind];
     if (word === undefined) throw new TemplateError(`strings.yaml (${l.lang}): no string "${kind}"`);
-    return l.lang === "zh-HK" ? `${word}${number}` : `${word} ${number}`;
+    return localeOf(l.lang).exhibitLabel(word, number);
   };
-  const exhibits = EXHIBITS.map((ex) => {
+  const exhibits = numberExhibits(chapter.exhibits).map((ex) => {
     const text = t.exhibits[ex.id];
     const textOther = tOther.exhibits[ex.id];
-    if (!text || !textOther) throw new TemplateError(`exhibits.yaml (${text ? otherLang(lang) : lang}): no entry for ${ex.id}`);
+    if (!text || !textOther) throw new TemplateError(`exhibits.yaml (${text ? secondary : lang}): no entry for ${ex.id}`);
     const chart = charts.get(ex.id);
     if (ex.kind === "figure" && !chart) throw new TemplateError(`no chart rendered for ${ex.id}`);
     parity.exhibits.push(ex.id);
     const file = exhibitsFile(t);
-    const entry = dataset.catalog[ex.data];
+    const entry = dataset.catalog[ex.series];
+    const table =
+      ex.def.kind === "table"
+        ? ex.def.build(
+            stats,
+            createTableContext({
+              id: ex.id,
+              dataset,
+              lang,
+              secondary,
+              texts,
+              rowNote: (row) => {
+                const note = t.exhibits[ex.id]?.rowNotes?.[row];
+                return note === undefined ? undefined : prose.inline({ name: `${ex.id}.rowNotes.${row}`, file: exhibitsFile(t), text: `^[${note}]` });
+              },
+            }),
+          )
+        : undefined;
     return {
       id: ex.id,
       kind: ex.kind,
       exhibitLabel: label(ex.kind, ex.number, t),
-      otherLang: otherLang(lang),
+      otherLang: secondary,
       otherExhibitLabel: label(ex.kind, ex.number, tOther),
       captionHtml: prose.inline({ name: `${ex.id}.caption`, file, text: text.caption }),
       secondaryCaptionHtml: proseOther.inline({ name: `${ex.id}.caption`, file: exhibitsFile(tOther), text: textOther.caption }),
       svg: chart?.svg,
       description: chart?.description ?? "",
-      table: ex.kind === "table" ? tables[ex.id as keyof typeof tables] : undefined,
+      table,
       notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
       illustrative: chart?.illustrative ?? entry?.provenance === "illustrative",
       source: chart?.source ?? entry?.source[lang] ?? "",
@@ -135,17 +143,18 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const title = edition.chapter.title[lang];
   const subtitle = edition.chapter.subtitle[lang];
   const authors = authorNames(dataset, lang);
-  const colon = lang === "zh-HK" ? "：" : ": ";
-  const illustrationHtml = input.illustrationHtml ?? drawOpeningArtwork(dataset, stats, lang, FONT_STACKS);
+  const colon = locale.colon;
+  const stacks = fontStacks(locale.fonts);
+  const illustrationHtml = input.illustrationHtml ?? chapter.artwork?.({ dataset, stats, lang, fonts: stacks }) ?? "";
   const layoutContext = {
     lang,
     target,
     colon,
     meta: {
       title: `${title}${colon}${subtitle} — ${edition.book[lang]}`,
-      authors: authors.join(lang === "zh-HK" ? "、" : ", "),
+      authors: authors.join(locale.nameSeparator),
       subject: edition.book[lang],
-      keywords: edition.keywords[lang].join(lang === "zh-HK" ? "、" : ", "),
+      keywords: (edition.keywords[lang] ?? []).join(locale.nameSeparator),
       generator: edition.version,
     },
     css: "", // filled below, once the text is known
@@ -157,7 +166,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     titleSeparator: colon,
     subtitle,
     authors,
-    authorLine: lang === "zh-HK" ? authors.join("\u3000") : formatList(authors, lang),
+    authorLine: locale.bylineSeparator !== undefined ? authors.join(locale.bylineSeparator) : formatList(authors, lang),
     sections: body,
     exhibits,
     appendix,
@@ -172,10 +181,10 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   for (const [name, partial] of templates.shared.partials) hb.registerPartial(name, partial.text);
 
   const draft = renderTemplate(hb, layout, layoutContext);
-  const faces = facesForText(loadFontFaces(), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
+  const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
   const css = [
     fontFaceCss(faces, input.fontSrc),
-    `:root{--serif:${FONT_STACKS.serif};--sans:${FONT_STACKS.sans};}`,
+    `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
     target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
@@ -188,14 +197,14 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
  * English prose with soft hyphens (TeX patterns, en-GB) where a line may break. Headings (they
  * also become the PDF's bookmarks) and URLs (they must survive copying) are left whole.
  */
-function hyphenateProse(html: string): string {
+function hyphenateProse(html: string, hyphenate: (html: string) => string): string {
   const kept: string[] = [];
   const keep = (m: string) => `\u0000${kept.push(m) - 1}\u0000`;
   const masked = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/g, keep).replace(/(?:https?:\/\/|www\.)[^\s<]*/g, keep);
-  return hyphenEnGb.hyphenateHTMLSync(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+  return hyphenate(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
 }
 
-function languageTemplates(templates: TemplateSet, lang: Lang): LanguageTemplates {
+function languageTemplates(templates: TemplateSet, lang: string): LanguageTemplates {
   const t = templates.languages.get(lang);
   if (!t) throw new TemplateError(`no templates loaded for ${lang}`);
   return t;

@@ -1,27 +1,41 @@
+import type { Chapter } from "../chapter/define-chapter.ts";
+import { numberExhibits } from "../chapter/define-exhibit.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Dataset } from "../data/load-dataset.ts";
-import type { Lang } from "../data/edition.ts";
-import type { Stats } from "../stats/compute-stats.ts";
+import { authorNames } from "./author-names.ts";
 import type { LanguageTemplates, Source } from "./load-templates.ts";
 import { createMarkdown, createMarkdownEnv, renderBlock, renderInline, type MarkdownEnv, type Target } from "./markdown.ts";
-import { buildTemplateContext, type TemplateContext } from "./template-context.ts";
-import { createTemplateEnv, renderTemplate, type ExhibitRef, type RenderRecord } from "./template-env.ts";
+import { createTemplateEnv, renderTemplate, type RenderRecord } from "./template-env.ts";
 
-/** The chapter's exhibits in order: their ids fix their numbers. */
-export const EXHIBITS: readonly (ExhibitRef & { data: string })[] = [
-  { id: "fig1", kind: "figure", number: 1, data: "age-flows" },
-  { id: "fig2", kind: "figure", number: 2, data: "population" },
-  { id: "fig3", kind: "figure", number: 3, data: "mnc-growth" },
-  { id: "fig4", kind: "figure", number: 4, data: "rhq" },
-  { id: "table1", kind: "table", number: 1, data: "profile" },
-  { id: "table2", kind: "table", number: 2, data: "region-flows" },
-  { id: "table3", kind: "table", number: 3, data: "transitions" },
-  { id: "table4", kind: "table", number: 4, data: "city-ranks" },
-];
+/**
+ * What prose templates see: the statistics (`s`), the edition's text in the current language, and
+ * the chapter's own lookups (its `context`). Numbers are raw; helpers format them.
+ */
+export type TemplateContext = Record<string, unknown> & { lang: string; s: unknown };
+
+export function buildTemplateContext(chapter: Chapter, dataset: Dataset, stats: unknown, lang: string): TemplateContext {
+  const e = dataset.edition;
+  return {
+    lang,
+    s: stats,
+    ...(chapter.context?.(dataset, stats, lang) ?? {}),
+    edition: {
+      book: e.book[lang],
+      title: e.chapter.title[lang],
+      subtitle: e.chapter.subtitle[lang],
+      authors: authorNames(dataset, lang),
+      version: e.version,
+      year: e.year,
+      releaseDate: e.releaseDate,
+      startPage: e.startPage,
+      publisher: e.publisher[lang],
+    },
+  };
+}
 
 /** A prose renderer for one language and target: Handlebars, then Markdown, with shared numbering. */
 export interface ProseRenderer {
-  lang: Lang;
+  lang: string;
   context: TemplateContext;
   record: RenderRecord;
   md: MarkdownEnv;
@@ -33,8 +47,8 @@ export interface ProseRenderer {
   text(source: Source): string;
 }
 
-export function createProseRenderer(input: { dataset: Dataset; stats: Stats; claims: Claims; templates: LanguageTemplates; target: Target }): ProseRenderer {
-  const { dataset, stats, claims, templates, target } = input;
+export function createProseRenderer(input: { chapter: Chapter; dataset: Dataset; stats: unknown; claims: Claims; templates: LanguageTemplates; target: Target }): ProseRenderer {
+  const { chapter, dataset, stats, claims, templates, target } = input;
   const lang = templates.lang;
   const record: RenderRecord = { claims: [], refs: [] };
   const hb = createTemplateEnv({
@@ -43,11 +57,12 @@ export function createProseRenderer(input: { dataset: Dataset; stats: Stats; cla
     claims,
     claimWording: templates.claims,
     claimsFile: templates.claimsFile,
-    exhibits: new Map(EXHIBITS.map((e) => [e.id, e])),
+    exhibits: new Map(numberExhibits(chapter.exhibits).map((e) => [e.id, e])),
     strings: templates.strings,
     record,
+    chapterHelpers: chapter.helpers ? (label) => chapter.helpers!({ lang, stats, label }) : undefined,
   });
-  const context = buildTemplateContext(dataset, stats, lang);
+  const context = buildTemplateContext(chapter, dataset, stats, lang);
   const md = createMarkdown();
   const env = createMarkdownEnv(target);
   return {

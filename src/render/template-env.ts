@@ -7,12 +7,12 @@
  */
 import Handlebars from "handlebars";
 import type { Claims } from "../claims/evaluate-claims.ts";
-import type { Lang } from "../data/edition.ts";
+import type { ChapterHelper } from "../chapter/define-chapter.ts";
+import { localeOf } from "../locale/locale-of.ts";
 import { TemplateError } from "../errors.ts";
 import { messages } from "../messages.ts";
-import type { Stats } from "../stats/compute-stats.ts";
 import { escapeForMarkdownSource } from "./escape.ts";
-import { formatDate, formatLarge, formatList, formatNumber, formatPeople, formatPercent, formatPeriod, formatTimes } from "./format-number.ts";
+import { formatDate, formatLarge, formatNumber, formatPeople, formatPercent, formatPeriod, formatPoints, formatTimes } from "./format-number.ts";
 import type { ClaimWording, Source } from "./load-templates.ts";
 
 /** An exhibit's place in the chapter: `fig1` → Figure 1. */
@@ -29,14 +29,16 @@ export interface RenderRecord {
 }
 
 export interface TemplateRuntime {
-  lang: Lang;
-  labels: Map<string, { en: string; "zh-HK": string }>;
+  lang: string;
+  labels: Map<string, Record<string, string>>;
   claims: Claims;
   claimWording: ClaimWording;
   claimsFile: string;
   exhibits: Map<string, ExhibitRef>;
   strings: Record<string, string>;
   record: RenderRecord;
+  /** The chapter's own helpers, created for this language (see defineChapter's `helpers`). */
+  chapterHelpers?: (label: (key: string) => string) => Record<string, ChapterHelper>;
 }
 
 type HelperOptions = Handlebars.HelperOptions;
@@ -85,7 +87,9 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
   const label = (key: string): string => {
     const l = rt.labels.get(key);
     if (!l) throw new TemplateError(`no label "${key}" in the data's labels.csv`);
-    return l[lang];
+    const text = l[lang];
+    if (text === undefined) throw new TemplateError(`no ${lang} label "${key}" in the data's labels.csv`);
+    return text;
   };
   const factsStack: Record<string, number | string>[] = [];
 
@@ -102,8 +106,7 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
     },
     pp: (...all: unknown[]) => {
       const { params, options } = args(all);
-      const n = formatNumber(num(params[0]), lang, intArg(params[1], 1), { signed: options.hash.signed === true });
-      return lang === "zh-HK" ? `${n}個百分點` : `${n} percentage points`;
+      return formatPoints(num(params[0]), lang, intArg(params[1], 1), { signed: options.hash.signed === true });
     },
     large: (...all: unknown[]) => {
       const { params } = args(all);
@@ -127,21 +130,6 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
       const s = rt.strings[String(key)];
       if (s === undefined) throw new TemplateError(`no string "${String(key)}" in strings.yaml`);
       return s;
-    },
-    /** Regions with net inflow ("inflow") or outflow ("outflow"), largest first: `{{regions "inflow" 3}}`, `edu=true` for the highly educated. */
-    regions: (...all: unknown[]) => {
-      const { params, options } = args(all);
-      const which = String(params[0]);
-      const n = intArg(params[1], 3);
-      return safe(escapeForMarkdownSource(formatList(regionIds(options.data.root.s as Stats, which, n, options.hash.edu === true).map((id) => label(`region:${id}`)), lang)));
-    },
-    /** Age groups with net outflow or inflow for a cohort: `{{ages "all" "outflow"}}`. */
-    ages: (cohort: unknown, which: unknown, options: HelperOptions) => {
-      const stats = options.data.root.s as Stats;
-      const c = stats.ageFlows.find((x) => x.cohort === cohort);
-      if (!c) throw new TemplateError(`no cohort "${String(cohort)}"`);
-      const groups = which === "outflow" ? c.outflowGroups : c.inflowGroups;
-      return formatAgeGroups(groups, lang);
     },
     claim: (id: unknown, options: HelperOptions) => {
       const claim = rt.claims.get(String(id));
@@ -167,13 +155,18 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
       const ex = rt.exhibits.get(String(id));
       if (!ex) throw new TemplateError(`no figure or table "${String(id)}"`);
       rt.record.refs.push(ex.id);
-      const text = lang === "zh-HK" ? `【${ex.kind === "figure" ? "圖" : "表"}${ex.number}】` : `${ex.kind === "figure" ? "Figure" : "Table"} ${ex.number}`;
+      const locale = localeOf(lang);
+      const text = locale.exhibitRef(locale.exhibitWord[ex.kind], ex.number);
       return safe(`[${text}](#${ex.id})`);
     },
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => num(a) > num(b),
     lt: (a: unknown, b: unknown) => num(a) < num(b),
   };
+  for (const [name, fn] of Object.entries(rt.chapterHelpers?.(label) ?? {})) {
+    if (name in helpers) throw new TemplateError(`the chapter's helper "${name}" has the name of one of greenbook's own`);
+    helpers[name] = fn as (...all: never[]) => unknown;
+  }
   // A helper's own failure names the call it failed in (see describeFailure).
   for (const [name, fn] of Object.entries(helpers)) {
     hb.registerHelper(name, function (this: unknown, ...all: unknown[]) {
@@ -189,19 +182,6 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
     });
   }
   return hb;
-}
-
-function regionIds(stats: Stats, which: string, n: number, edu: boolean): string[] {
-  const rows = stats.regions.rows.map((r) => ({ id: r.id, net: edu ? r.edu.net : r.net }));
-  if (which === "inflow") return rows.filter((r) => r.net > 0).sort((a, b) => b.net - a.net).slice(0, n).map((r) => r.id);
-  if (which === "outflow") return rows.filter((r) => r.net < 0).sort((a, b) => a.net - b.net).slice(0, n).map((r) => r.id);
-  throw new TemplateError(`expected "inflow" or "outflow", got "${which}"`);
-}
-
-/** "20-24","25-29" → "20–24、25–29歲" / "20–24 and 25–29". */
-export function formatAgeGroups(groups: readonly string[], lang: Lang): string {
-  const items = groups.map((g) => g.replace("-", "–"));
-  return lang === "zh-HK" ? `${formatList(items, lang)}歲` : formatList(items, lang);
 }
 
 const compiled = new WeakMap<typeof Handlebars, Map<string, Handlebars.TemplateDelegate>>();

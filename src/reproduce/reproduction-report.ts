@@ -1,5 +1,4 @@
-import type { Stats } from "../stats/compute-stats.ts";
-import { REPRODUCIBLE } from "./published-values.ts";
+import type { ReproducibleValue } from "../chapter/define-chapter.ts";
 
 /** A printed figure of the published chapter against its recomputed value. */
 export interface Reproduction {
@@ -22,9 +21,9 @@ export function roundTo(value: number, decimals: number): number {
 }
 
 /** Recomputes every published figure; rows that differ at the printed precision have matches=false. */
-export function reproduce(stats: Stats, expectations: readonly { id: string; printed: string; value: number; decimals: number; section: string }[]): Reproduction[] {
+export function reproduce<S>(stats: S, expectations: readonly { id: string; printed: string; value: number; decimals: number; section: string }[], reproducible: Readonly<Record<string, ReproducibleValue<S>>> = {}): Reproduction[] {
   return expectations.map((e) => {
-    const def = REPRODUCIBLE[e.id]!;
+    const def = reproducible[e.id]!;
     const recomputed = def.compute(stats);
     const rounded = roundTo(recomputed, e.decimals);
     return {

@@ -1,17 +1,16 @@
 import path from "node:path";
 import { archiveEdition } from "../../archive/archive-edition.ts";
 import { UsageError } from "../../errors.ts";
-import type { Command } from "../main.ts";
+import type { Command } from "../command.ts";
+import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 
 export const archive: Command = {
   summary:
     "Builds the whole edition and stores it, immutable, in <out>/archive/<version>/: every PDF and HTML, the data and templates used, and manifest.json (hashes of every input and output, tool versions, git commit, build time). Updates <out>/archive/index.json and index.html. An existing version is never overwritten.",
-  usage: "--version V [--data DIR] [--out DIR] [--templates DIR] [--pdfa] [--browser-ws URL] [--quiet]",
+  usage: "--version V [--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--pdfa] [--browser-ws URL] [--quiet]",
   options: {
     version: { type: "string" },
-    data: { type: "string" },
-    out: { type: "string" },
-    templates: { type: "string" },
+    ...SHARED_OPTIONS,
     pdfa: { type: "boolean" },
     "browser-ws": { type: "string" },
     quiet: { type: "boolean" },
@@ -21,9 +20,7 @@ export const archive: Command = {
     const log = values.quiet ? undefined : (line: string) => stdout(line);
     const { dir, manifest } = await archiveEdition({
       version: values.version,
-      dataDir: path.resolve(String(values.data ?? "data")),
-      templatesDir: path.resolve(String(values.templates ?? "templates")),
-      outDir: path.resolve(String(values.out ?? "output")),
+      ...(await resolveConfig(values)),
       pdfa: values.pdfa === true,
       browserWSEndpoint: values["browser-ws"] as string | undefined,
       log,

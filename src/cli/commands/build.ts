@@ -1,17 +1,15 @@
 import path from "node:path";
-import { buildEdition, DOCUMENTS, type DocumentKind } from "../../build/build-edition.ts";
-import { LANGUAGES, type Lang } from "../../data/edition.ts";
+import { buildEdition, DOCUMENTS, type DocumentKind } from "../../pipeline/build-edition.ts";
 import { UsageError } from "../../errors.ts";
-import { createReporter } from "../../build/progress.ts";
-import type { Command } from "../main.ts";
+import { resolveConfig, resolveLang, SHARED_OPTIONS } from "../resolve-config.ts";
+import { createReporter } from "../../pipeline/progress.ts";
+import type { Command } from "../command.ts";
 
 export const build: Command = {
   summary: "Builds the chapter (and handout) in each language as PDF and self-contained HTML into the output folder.",
-  usage: "[--data DIR] [--out DIR] [--templates DIR] [--lang zh-HK|en] [--only chapter|handout] [--browser-ws URL] [--quiet | --verbose]",
+  usage: "[--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--lang LANG] [--only chapter|handout] [--browser-ws URL] [--quiet | --verbose]",
   options: {
-    data: { type: "string" },
-    out: { type: "string" },
-    templates: { type: "string" },
+    ...SHARED_OPTIONS,
     lang: { type: "string" },
     only: { type: "string" },
     "browser-ws": { type: "string" },
@@ -19,16 +17,14 @@ export const build: Command = {
     verbose: { type: "boolean" },
   },
   async run({ values, stdout }) {
-    const lang = values.lang as string | undefined;
-    if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(", ")}, got "${lang}"`);
+    const config = await resolveConfig(values);
+    const lang = resolveLang(values, config.chapter);
     const only = values.only as string | undefined;
     if (only !== undefined && !(DOCUMENTS as readonly string[]).includes(only)) throw new UsageError(`--only must be one of ${DOCUMENTS.join(", ")}, got "${only}"`);
     const quiet = values.quiet === true;
     const result = await buildEdition({
-      dataDir: path.resolve(String(values.data ?? "data")),
-      templatesDir: path.resolve(String(values.templates ?? "templates")),
-      outDir: path.resolve(String(values.out ?? "output")),
-      langs: lang ? [lang as Lang] : undefined,
+      ...config,
+      langs: lang ? [lang] : undefined,
       documents: only ? [only as DocumentKind] : undefined,
       browserWSEndpoint: values["browser-ws"] as string | undefined,
       // On a terminal the reporter redraws its lines in place; elsewhere it prints plain lines.

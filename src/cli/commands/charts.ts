@@ -1,24 +1,19 @@
-import path from "node:path";
-import type { Command } from "../main.ts";
-import { LANGUAGES, type Lang } from "../../data/edition.ts";
-import { displayPathOf } from "../../data/load-dataset.ts";
-import { UsageError } from "../../errors.ts";
+import type { Command } from "../command.ts";
+import { displayPathOf } from "../../io/display-path.ts";
 import { writeCharts } from "../../charts/write-charts.ts";
-import { launchBrowser } from "../../print/launch-browser.ts";
+import { launchBrowser } from "../../browser/launch-browser.ts";
+import { resolveConfig, resolveLang, SHARED_OPTIONS } from "../resolve-config.ts";
 
 export const charts: Command = {
-  summary: "Renders the chapter's figures as SVG and PNG (2×) into <out>/<lang>/charts/, in both languages unless --lang is given.",
-  usage: "[--data DIR] [--out DIR] [--lang zh-HK|en]",
-  options: { data: { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
+  summary: "Renders the chapter's figures as SVG and PNG (2×) into <out>/<lang>/charts/, in every language of the edition unless --lang is given.",
+  usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--out DIR] [--lang LANG]",
+  options: { ...SHARED_OPTIONS, lang: { type: "string" } },
   async run({ values, stdout }) {
-    const dataDir = path.resolve(String(values.data ?? "data"));
-    const outDir = path.resolve(String(values.out ?? "output"));
-    const lang = values.lang === undefined ? undefined : String(values.lang);
-    if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) throw new UsageError(`--lang: expected ${LANGUAGES.join(" or ")}, got "${lang}"`);
-    const langs: readonly Lang[] = lang === undefined ? LANGUAGES : [lang as Lang];
+    const config = await resolveConfig(values);
+    const lang = resolveLang(values, config.chapter);
     const session = await launchBrowser();
     try {
-      const written = await writeCharts({ dataDir, outDir, langs, session });
+      const written = await writeCharts({ ...config, langs: lang === undefined ? undefined : [lang], session });
       for (const w of written) stdout(`${displayPathOf(w.svg)}  ${displayPathOf(w.png)}`);
       return 0;
     } finally {

@@ -1,20 +1,20 @@
-import path from "node:path";
-import type { Command } from "../main.ts";
-import { inspectEdition } from "../../build/inspect-edition.ts";
+import type { Command } from "../command.ts";
+import { inspectEdition } from "../../pipeline/inspect-edition.ts";
 import { loadDataset } from "../../data/load-dataset.ts";
-import { computeStats } from "../../stats/compute-stats.ts";
-import { summarizeDataset } from "../summarize-dataset.ts";
+import { summarizeDataset } from "../../pipeline/summarize-dataset.ts";
+import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 
 export const check: Command = {
   summary:
-    "Loads and validates the data folder, computes every statistic, evaluates every claim and shows its wording in each language, checks parity between the editions, and lists published figures that the data no longer reproduces. Exits non-zero on invalid data, a false required claim, a template error or broken parity.",
-  usage: "[--data DIR] [--templates DIR] [--json]",
-  options: { data: { type: "string" }, templates: { type: "string" }, json: { type: "boolean" } },
+    "Loads and validates the chapter's data folder, computes every statistic, evaluates every claim and shows its wording in each language, checks parity between the editions, builds every figure's spec and renders every document without printing, and lists published figures that the data no longer reproduce. Exits non-zero on invalid data, a false required claim, a template or figure error or broken parity.",
+  usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--json]",
+  options: { chapter: SHARED_OPTIONS.chapter, data: SHARED_OPTIONS.data, templates: SHARED_OPTIONS.templates, json: { type: "boolean" } },
   async run({ values, stdout }) {
-    const dataset = loadDataset(path.resolve(String(values.data ?? "data")));
-    const stats = computeStats(dataset);
-    const summary = summarizeDataset(dataset, stats);
-    const report = inspectEdition(dataset, stats, path.resolve(String(values.templates ?? "templates")));
+    const { chapter, dataDir, templatesDir } = await resolveConfig(values);
+    const dataset = loadDataset(chapter, dataDir);
+    const stats = chapter.computeStats(dataset);
+    const summary = summarizeDataset(chapter, dataset, stats);
+    const report = inspectEdition(chapter, dataset, stats, templatesDir);
     const broken = report.claims.filter((c) => !c.holds);
     const differing = report.reproduction.filter((r) => !r.matches);
     const ok = broken.length === 0 && report.parity.ok && report.templateErrors.length === 0;
@@ -28,8 +28,8 @@ export const check: Command = {
     for (const c of report.claims) {
       const mark = c.holds ? (c.required ? "✓ required" : "·") : "✗ REQUIRED";
       stdout(`  ${mark} ${c.id} = ${c.outcome}${c.required && !c.holds ? ` (must be ${c.required})` : ""}`);
-      for (const lang of ["zh-HK", "en"] as const) {
-        for (const [key, text] of Object.entries(c.wording[lang])) stdout(`      ${lang}${key === c.id ? "" : ` [${key.split("#")[1]}]`}: ${oneLine(text)}`);
+      for (const lang of report.languages) {
+        for (const [key, text] of Object.entries(c.wording[lang] ?? {})) stdout(`      ${lang}${key === c.id ? "" : ` [${key.split("#")[1]}]`}: ${oneLine(text)}`);
       }
     }
     stdout("");

@@ -1,36 +1,43 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import { watchEdition } from "../../build/watch-edition.ts";
+import { watchEdition } from "../../pipeline/watch-edition.ts";
 import { UsageError } from "../../errors.ts";
 import { startPreview } from "../../preview/preview-server.ts";
-import type { Command } from "../main.ts";
+import type { Command } from "../command.ts";
+import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 import { describeBuild } from "./watch.ts";
 
 const require = createRequire(import.meta.url);
 
 export const preview: Command = {
   summary: "Builds and watches like `watch`, and serves the output on http://127.0.0.1 (never on other interfaces): the HTML editions and each chapter's paged print view, reloading in the browser after every rebuild.",
-  usage: "[--port N] [--data DIR] [--out DIR] [--templates DIR]",
-  options: { port: { type: "string" }, data: { type: "string" }, out: { type: "string" }, templates: { type: "string" } },
+  usage: "[--port N] [--chapter DIR] [--data DIR] [--out DIR] [--templates DIR]",
+  options: { port: { type: "string" }, ...SHARED_OPTIONS },
   async run({ values, stdout }) {
     const port = Number(values.port ?? 4173);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
-    const outDir = path.resolve(String(values.out ?? "output"));
+    const config = await resolveConfig(values);
+    const outDir = config.outDir;
     let reload = () => undefined as void;
+    // HTML of a build still printing: shown at once from memory, dropped when the build ends (its files are then on disk, or it failed).
+    let fresh: ReadonlyMap<string, Uint8Array> = new Map();
     const watcher = watchEdition({
-      dataDir: path.resolve(String(values.data ?? "data")),
-      templatesDir: path.resolve(String(values.templates ?? "templates")),
-      outDir,
-      onHtml: () => reload(),
+      ...config,
+      onHtml: (files) => {
+        fresh = files;
+        reload();
+      },
       onBuild: (report) => {
+        fresh = new Map();
         describeBuild(report).forEach((l) => stdout(l));
-        if (report.ok) reload();
+        reload();
       },
     });
     const server = await startPreview({
       outDir,
       port,
       printJobs: () => watcher.engine.printJobs,
+      fresh: () => fresh,
       pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
     });
     reload = () => server.reload();

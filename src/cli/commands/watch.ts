@@ -1,6 +1,7 @@
 import path from "node:path";
-import { watchEdition, type WatchReport } from "../../build/watch-edition.ts";
-import type { Command } from "../main.ts";
+import { watchEdition, type WatchReport } from "../../pipeline/watch-edition.ts";
+import type { Command } from "../command.ts";
+import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 
 /** One line per build: what changed and how long it took, or the error (outputs kept). */
 export function describeBuild(report: WatchReport): string[] {
@@ -12,16 +13,14 @@ export function describeBuild(report: WatchReport): string[] {
 
 export const watch: Command = {
   summary: "Builds, then rebuilds whatever a saved change under the data or template folder affects, printing what it rebuilt and how long it took. A broken save reports the error and keeps the last good output. Ctrl-C stops.",
-  usage: "[--data DIR] [--out DIR] [--templates DIR] [--browser-ws URL]",
-  options: { data: { type: "string" }, out: { type: "string" }, templates: { type: "string" }, "browser-ws": { type: "string" } },
+  usage: "[--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--browser-ws URL]",
+  options: { ...SHARED_OPTIONS, "browser-ws": { type: "string" } },
   async run({ values, stdout }) {
-    const dataDir = path.resolve(String(values.data ?? "data"));
-    const templatesDir = path.resolve(String(values.templates ?? "templates"));
+    const config = await resolveConfig(values);
+    const { dataDir, templatesDir } = config;
     stdout(`watching ${path.relative(process.cwd(), dataDir) || dataDir}/ and ${path.relative(process.cwd(), templatesDir) || templatesDir}/ (Ctrl-C to stop)`);
     const watcher = watchEdition({
-      dataDir,
-      templatesDir,
-      outDir: path.resolve(String(values.out ?? "output")),
+      ...config,
       browserWSEndpoint: values["browser-ws"] as string | undefined,
       onBuild: (report) => describeBuild(report).forEach((l) => stdout(l)),
     });

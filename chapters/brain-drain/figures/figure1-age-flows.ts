@@ -1,0 +1,125 @@
+/**
+ * Figure 1: net migration ratio by five-year age group, all users beside the top three
+ * estimated-salary deciles. Bars below zero are net outflows (dark), above zero net inflows
+ * (light with a dark outline), so the sign reads without colour.
+ */
+
+import type { Stats } from "../stats/compute-stats.ts";
+import { topLegend, yAxis } from "../../../src/charts/axes.ts";
+import { frameChart, type VegaLiteSpec, type ViewSpec } from "../../../src/charts/chart-frame.ts";
+import { labelOf } from "../../../src/charts/chart-text.ts";
+import { ageGroupLabel, type Text as FigureText } from "./text.ts";
+import { formatPercent } from "../../../src/charts/format-number.ts";
+import { niceTicks, type Ticks } from "../../../src/charts/scale-ticks.ts";
+import { CHART_WIDTH, COMPACT_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
+
+type Cohort = Stats["ageFlows"][number];
+
+const PANEL_SPACING = 18;
+/** Panel headers sit this far above the plots, clear of the y-axis title. */
+const HEADER_PADDING = 32;
+const HEADER_HEIGHT = HEADER_PADDING - 14;
+
+/** Figure 1, full width: two panels (all users, top three salary deciles) with one y scale. */
+export function figure1AgeFlows(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
+  const cohorts = (["all", "top3"] as const).map((id) => cohortOf(stats, id));
+  const ticks = ratioTicks(cohorts);
+  // The last age label overhangs its panel by a few px: keep that inside the planned width.
+  const panelWidth = Math.floor((CHART_WIDTH - GUTTER - PANEL_SPACING - 6) / 2);
+  const names = cohorts.map((c) => labelOf(text, `cohort:${c.cohort}`));
+  const { data, layer } = panel(cohorts, text, lang, ticks, { gutter: GUTTER, legendRise: HEADER_HEIGHT, labelSize: TYPE.axisLabel.size });
+  return frameChart({
+    id: "fig1",
+    text,
+    width: CHART_WIDTH,
+    gutter: GUTTER,
+    title: text.fig1.title,
+    subtitle: text.fig1.subtitle,
+    body: {
+      data,
+      facet: {
+        column: {
+          field: "cohort",
+          type: "nominal",
+          sort: names,
+          header: { title: null, labelAnchor: "start", labelAlign: "left", labelFontWeight: 700, labelFontSize: TYPE.subtitle.size, labelPadding: HEADER_PADDING },
+        },
+      },
+      spacing: PANEL_SPACING,
+      spec: { width: panelWidth, height: 210, layer },
+    },
+  });
+}
+
+/** Figure 1 for the one-page handout: all users only, 80 mm wide. */
+export function figure1AgeFlowsCompact(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
+  const cohort = cohortOf(stats, "all");
+  const ticks = ratioTicks([cohort]);
+  const gutter = 34;
+  return frameChart({
+    id: "fig1-compact",
+    text,
+    width: COMPACT_WIDTH,
+    gutter,
+    title: text.fig1.compactTitle,
+    subtitle: labelOf(text, "cohort:all"),
+    body: { width: COMPACT_WIDTH - gutter - 4, height: 150, ...panel([cohort], text, lang, ticks, { gutter, legendRise: 0, labelSize: 10 }) },
+  });
+}
+
+function cohortOf(stats: Stats, id: Cohort["cohort"]): Cohort {
+  const c = stats.ageFlows.find((x) => x.cohort === id);
+  if (!c) throw new Error(`figure 1: no age flows for cohort "${id}"`);
+  return c;
+}
+
+function ratioTicks(cohorts: Cohort[]): Ticks {
+  const ratios = cohorts.flatMap((c) => c.groups.map((g) => g.netRatio));
+  return niceTicks(Math.min(0, ...ratios), Math.max(0, ...ratios), 6);
+}
+
+/** Data and layers of one panel per cohort (bars and the zero line), sharing `ticks` on y. */
+function panel(
+  cohorts: Cohort[],
+  text: FigureText,
+  lang: string,
+  ticks: Ticks,
+  o: { gutter: number; legendRise: number; labelSize: number },
+): { data: { values: object[] }; layer: ViewSpec[] } {
+  const gutter = o.gutter;
+  const t = text.fig1;
+  const digits = ticks.step < 0.01 ? 1 : 0;
+  const order = cohorts[0]!.groups.map((g) => ageGroupLabel(text, g.ageGroup, "axis"));
+  const values = cohorts.flatMap((c) =>
+    c.groups.map((g) => ({
+      cohort: labelOf(text, `cohort:${c.cohort}`),
+      age: ageGroupLabel(text, g.ageGroup, "axis"),
+      ratio: g.netRatio,
+      direction: g.netRatio < 0 ? t.outflow : t.inflow,
+    })),
+  );
+  return {
+    data: { values },
+    layer: [
+      {
+        mark: { type: "bar" },
+        encoding: {
+          x: { field: "age", type: "nominal", scale: { domain: order, paddingInner: 0.2, paddingOuter: 0.08 }, axis: { title: t.xTitle, labelAngle: 0, labelFontSize: o.labelSize, ticks: false, domain: false } },
+          y: {
+            field: "ratio",
+            type: "quantitative",
+            scale: { domain: ticks.domain, nice: false, zero: true },
+            axis: yAxis({ ticks, label: (v) => formatPercent(v, lang, { digits }), title: t.yTitle, gutter }),
+          },
+          fill: {
+            field: "direction",
+            type: "nominal",
+            scale: { domain: [t.outflow, t.inflow], range: [PALETTE.dark, PALETTE.light] },
+            legend: { ...topLegend(gutter, t.legendTitle, o.legendRise), symbolType: "square", symbolStrokeColor: PALETTE.dark, symbolStrokeWidth: 0.8 },
+          },
+        },
+      },
+      { mark: { type: "rule", color: PALETTE.ink, strokeWidth: 1 }, encoding: { y: { datum: 0 } } },
+    ],
+  };
+}

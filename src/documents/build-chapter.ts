@@ -1,0 +1,110 @@
+/**
+ * One language's chapter: rendered to HTML for print (Paged.js) and for screen (self-contained),
+ * then printed. Split in two so a watcher can write the HTML before the slower print finishes.
+ */
+import path from "node:path";
+import type { Chapter } from "../chapter/define-chapter.ts";
+import type { RenderedChart } from "../charts/render-charts.ts";
+import type { Claims } from "../claims/evaluate-claims.ts";
+import { ILLUSTRATION_TYPES } from "../data/edition.ts";
+import type { Dataset } from "../data/load-dataset.ts";
+import { TemplateError } from "../errors.ts";
+import { fontStacks } from "../fonts/font-faces.ts";
+import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
+import { localeOf } from "../locale/locale-of.ts";
+import { chapterFullTitle, editionPdfMetadata } from "./pdf-metadata.ts";
+import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
+import { pageCss } from "../print/page-css.ts";
+import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
+import type { TemplateSet } from "../render/load-templates.ts";
+import { renderChapter, type ParityRecord } from "../render/render-chapter.ts";
+
+/** A file of a document, relative to the output folder. */
+export interface DocumentFile {
+  rel: string;
+  data: Uint8Array;
+  format: "pdf" | "html" | "png";
+  pages?: number;
+}
+
+export interface ChapterBuild {
+  chapter: Chapter;
+  dataset: Dataset;
+  stats: unknown;
+  claims: Claims;
+  templates: TemplateSet;
+  lang: string;
+  charts: Map<string, RenderedChart>;
+  date: Date;
+}
+
+export interface RenderedChapterDocument {
+  parity: ParityRecord;
+  /** The self-contained screen edition, ready to write. */
+  html: DocumentFile;
+  /** What to print (rendered on first use, so the screen HTML can be written before it). */
+  readonly print: PrintJob;
+  /** How to turn the printed PDF into the final file. */
+  finish(printed: PrintResult): Promise<DocumentFile>;
+}
+
+export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument {
+  const { dataset, lang } = b;
+  const edition = dataset.edition;
+  const illustrationHtml = illustrationMarkup(dataset);
+  const heads = {
+    book: edition.book[lang] ?? "",
+    // The recto head: the full title in Chinese, as the book prints it; the title alone in English, where the full one is too long.
+    chapter: localeOf(lang).script === "han" ? chapterFullTitle(dataset, lang) : (edition.chapter.title[lang] ?? ""),
+  };
+  const common = { chapter: b.chapter, dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
+  const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });
+  let job: PrintJob | undefined;
+  const printJob = (): PrintJob => {
+    const print = renderChapter({
+      ...common,
+      target: "print",
+      pageCss: pageCss(edition, heads, fontStacks(localeOf(lang).fonts)),
+      headScripts: pagedScripts(),
+      fontSrc: fontAssetUrl,
+    });
+    job = { name: `${lang}/chapter`, html: print.html, assets: fontAssets(print.fonts), paginate: true };
+    return job;
+  };
+  return {
+    parity: screen.parity,
+    html: { rel: `${lang}/chapter.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
+    get print() {
+      return job ?? printJob();
+    },
+    finish: async (printed) => {
+      const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date), dataAttachments(dataset));
+      return { rel: `${lang}/chapter.pdf`, data: pdf, format: "pdf", pages: printed.pages };
+    },
+  };
+}
+
+const MIME: Record<string, string> = { ".csv": "text/csv", ".yaml": "application/yaml", ".yml": "application/yaml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".webp": "image/webp" };
+
+/** The data snapshot, attached inside each chapter PDF so a reader can trace every number. */
+export function dataAttachments(dataset: Dataset): Attachment[] {
+  return dataset.files.map((f) => ({
+    name: f.name,
+    bytes: f.bytes,
+    mimeType: MIME[path.extname(f.name).toLowerCase()] ?? "application/octet-stream",
+    description: dataset.catalog[f.name.replace(/\.csv$/, "")]?.title.en ?? `greenbook data file ${f.name} (sha256 ${f.sha256.slice(0, 12)})`,
+  }));
+}
+
+
+
+
+/** The edition's own opening image as an inline <img>, or undefined for greenbook's artwork. */
+function illustrationMarkup(dataset: Dataset): string | undefined {
+  const rel = dataset.edition.illustration.file;
+  if (!rel) return undefined;
+  const file = dataset.files.find((f) => f.name === rel);
+  const type = ILLUSTRATION_TYPES[path.extname(rel).toLowerCase()];
+  if (!file || !type) throw new TemplateError(`illustration ${rel}: expected a .png, .jpg, .webp or .svg file in the data folder`);
+  return `<img src="data:${type};base64,${Buffer.from(file.bytes).toString("base64")}" alt="">`;
+}

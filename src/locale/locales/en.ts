@@ -1,0 +1,34 @@
+/** British English, hyphenated with the en-GB TeX patterns. */
+import hyphenEnGb from "hyphen/en-gb/index.js";
+import { defineLocale } from "../locale.ts";
+import { HK_SANS, HK_SERIF, LATIN_SANS, LATIN_SERIF } from "./fonts.ts";
+
+const months = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+void months;
+
+export const en = defineLocale({
+  tag: "en",
+  intl: "en-GB",
+  labelColumn: "en",
+  script: "latin",
+  colon: ": ",
+  sentenceSeparator: " ",
+  nameSeparator: ", ",
+  quotes: ["“", "”"],
+  largeUnits: [
+    { value: 1e9, prose: " billion", short: "bn", decimals: 2 },
+    { value: 1e6, prose: " million", short: "m", decimals: 2 },
+  ],
+  people: (n) => n,
+  times: (n) => `${n} times`,
+  percentagePoints: (n) => `${n} percentage points`,
+  date: ({ year, day, monthName }, style) => (style === "year" ? String(year) : style === "month" ? `${monthName} ${year}` : `${day} ${monthName} ${year}`),
+  period: (when, year) => `${when}-${year}`,
+  list: (items) => (items.length <= 1 ? items.join("") : new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" }).format(items)),
+  exhibitWord: { figure: "Figure", table: "Table" },
+  exhibitLabel: (word, n) => `${word} ${n}`,
+  exhibitRef: (word, n) => `${word} ${n}`,
+  hyphenate: (html) => hyphenEnGb.hyphenateHTMLSync(html),
+  // Chinese names in English text (authors, labels) come from the HK face.
+  fonts: { serif: [LATIN_SERIF, HK_SERIF], sans: [LATIN_SANS, HK_SANS] },
+});

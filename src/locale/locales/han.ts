@@ -1,0 +1,27 @@
+/** What the Chinese locales share: units in 萬 and 億, dates and periods with 年, lists with 、. */
+import type { Locale } from "../locale.ts";
+
+export function hanCommon(people: string, pointsWord: string, andWord: string): Pick<
+  Locale,
+  "script" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
+> {
+  return {
+    script: "han",
+    colon: "：",
+    sentenceSeparator: "",
+    nameSeparator: "、",
+    bylineSeparator: "\u3000",
+    largeUnits: [
+      { value: 1e8, prose: "億", short: "億", decimals: 2 },
+      { value: 1e4, prose: "萬", short: "萬", decimals: 0 },
+    ],
+    people: (n) => `${n}${people}`,
+    times: (n) => `${n}倍`,
+    percentagePoints: (n) => `${n}${pointsWord}`,
+    date: ({ year, month, day }, style) => (style === "year" ? `${year}年` : style === "month" ? `${year}年${month}月` : `${year}年${month}月${day}日`),
+    period: (when, year) => `${year}年${when === "mid" ? "年中" : "年底"}`,
+    list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("、")}${andWord}${items.at(-1)}`),
+    exhibitLabel: (word, n) => `${word}${n}`,
+    exhibitRef: (word, n) => `【${word}${n}】`,
+  };
+}

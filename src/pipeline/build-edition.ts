@@ -1,0 +1,303 @@
+/**
+ * Builds the edition: every document in every language, PDF and HTML, with one browser.
+ *
+ *   0. load the chapter folder        → Chapter         (src/chapter: chapter.ts, data/, templates/)
+ *   1. load + validate its data       → Dataset         (src/data)
+ *   2. compute statistics and claims  → Stats, Claims   (the chapter's computeStats; src/claims)
+ *   3. draw the figures in Chromium   → SVG per figure  (src/charts)
+ *   4. render templates per language  → HTML            (src/render, src/documents)
+ *   5. paginate and print             → PDF             (src/print)
+ *   6. stage outputs, rename into place                 (src/output)
+ *
+ * A BuildEngine keeps its browser and a cache of stage results between builds (watch, bench):
+ * charts and printed PDFs are keyed by the hash of everything they are made from, so an edit
+ * redraws and reprints only what it changes. Documents are built in parallel tabs, as many at
+ * once as the machine has cores. A browser that crashes mid-print is restarted and the document
+ * tried once more.
+ */
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import type { Chapter } from "../chapter/define-chapter.ts";
+import type { FigureDef } from "../chapter/define-exhibit.ts";
+import { renderCharts } from "../charts/render-charts.ts";
+import { assertRequiredClaims, evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
+import { loadDataset, type Dataset } from "../data/load-dataset.ts";
+import { PrintError, UsageError } from "../errors.ts";
+import { launchBrowser, type BrowserSession } from "../browser/launch-browser.ts";
+import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
+import { loadTemplates } from "../render/load-templates.ts";
+import type { ParityRecord } from "../render/render-chapter.ts";
+import { renderChapterDocument, type DocumentFile } from "../documents/build-chapter.ts";
+import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts";
+import { buildTime } from "./build-time.ts";
+import { checkParity } from "../documents/check-parity.ts";
+import { codeFingerprint } from "./code-fingerprint.ts";
+import { limit } from "./limit.ts";
+import { acquireOutputLock } from "../output/output-lock.ts";
+import { OutputWriter, type WriteEffects } from "../output/output-writer.ts";
+import { createReporter, type Reporter } from "./progress.ts";
+import { hashOf } from "../io/hash.ts";
+import { StageCache } from "../output/stage-cache.ts";
+
+export const DOCUMENTS = ["chapter", "handout"] as const;
+
+/** The stage cache's default home, beside the installed packages (like other tools' caches). */
+export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/greenbook", import.meta.url));
+export type DocumentKind = (typeof DOCUMENTS)[number];
+
+type Lang = string;
+
+export interface BuildOptions {
+  /** The chapter to build (loadChapter). */
+  chapter: Chapter;
+  /** Data folder; default the chapter's data/. */
+  dataDir?: string;
+  /** Templates folder; default the chapter's templates/. */
+  templatesDir?: string;
+  outDir: string;
+  /** Languages to build; default the edition's. */
+  langs?: readonly Lang[];
+  documents?: readonly DocumentKind[];
+  /** Print on an already-running browser (its DevTools WebSocket URL) instead of launching one. */
+  browserWSEndpoint?: string;
+  /** Progress lines (plain); ignored when `reporter` is given. */
+  log?: (line: string) => void;
+  reporter?: Reporter;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Where stage results are cached between runs; default node_modules/.cache/greenbook (never
+   * the output folder: a failed build must leave that as it was); false for memory only.
+   */
+  cacheDir?: string | false;
+  /** Documents printed at once; default the number of cores (at least 2). */
+  concurrency?: number;
+  /** File operations for the outputs (tests inject failures). */
+  fs?: WriteEffects;
+  /** Milliseconds a document's layout may take before the print fails. */
+  printTimeoutMs?: number;
+}
+
+export interface BuiltFile {
+  path: string;
+  lang: Lang;
+  document: DocumentKind;
+  format: "pdf" | "html" | "png";
+  bytes: number;
+  pages?: number;
+}
+
+export interface BuildResult {
+  dataset: Dataset;
+  stats: unknown;
+  claims: Claims;
+  files: BuiltFile[];
+  parity: Map<Lang, ParityRecord>;
+  /** The printing browser's version, e.g. "Chrome/156.0.8078.79". */
+  browserVersion: string;
+  /** Documents whose print was reused from the cache (their inputs did not change). */
+  reused: string[];
+  /** Milliseconds per stage, summed over documents. */
+  timings: Record<string, number>;
+}
+
+/** Loads, validates and computes everything a build needs without touching a browser. */
+export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir, templatesDir: string = chapter.templatesDir, langs?: readonly Lang[]) {
+  const dataset = loadDataset(chapter, dataDir);
+  const stats = chapter.computeStats(dataset);
+  const claims = evaluateClaims(stats, chapter.claims);
+  assertRequiredClaims(claims);
+  const languages = langs ?? dataset.edition.languages;
+  for (const lang of languages) {
+    if (!dataset.edition.languages.includes(lang)) throw new UsageError(`the edition is not written in "${lang}" (its languages: ${dataset.edition.languages.join(", ")})`);
+  }
+  // Secondary captions and bilingual headers need every language's templates.
+  const templates = loadTemplates(chapter, dataset.edition.languages, templatesDir);
+  return { chapter, dataset, stats, claims, templates, languages };
+}
+
+/** The chapter's figures (not their variants), in chapter order. */
+export function chapterFigures(chapter: Chapter): FigureDef[] {
+  return chapter.exhibits.filter((e): e is FigureDef => e.kind === "figure");
+}
+
+/** Errors that mean the browser itself went away, not that the document is wrong. */
+function isBrowserCrash(err: unknown, session: BrowserSession | undefined): boolean {
+  const msg = String((err as Error)?.message ?? err);
+  return (session !== undefined && !session.browser.connected) || /Target closed|Session closed|Connection closed|browser has disconnected|Browser closed|crashed|detached Frame|Navigating frame was detached/i.test(msg);
+}
+
+export class BuildEngine {
+  private session?: BrowserSession;
+  private browserVersion = "unknown";
+  readonly cache: StageCache;
+  /** The last print job of each chapter (e.g. "en/chapter"), for the preview's paged view. */
+  readonly printJobs = new Map<string, PrintJob>();
+  private readonly reporter: Reporter;
+
+  constructor(readonly options: BuildOptions) {
+    const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
+    this.cache = new StageCache(dir, codeFingerprint(options.chapter.dir));
+    this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
+  }
+
+  /** The browser session, launched (or reconnected) when there is none or it died. */
+  private async browser(): Promise<BrowserSession> {
+    if (this.session && this.session.browser.connected) return this.session;
+    await this.session?.close().catch(() => undefined);
+    this.session = await launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint });
+    this.browserVersion = await this.session.browser.version();
+    return this.session;
+  }
+
+  /** Runs `work` with the browser; if the browser crashes, restarts it and tries once more. */
+  private async withBrowser<T>(doc: string, work: (session: BrowserSession) => Promise<T>): Promise<T> {
+    const first = await this.browser();
+    try {
+      return await work(first);
+    } catch (err) {
+      if (!isBrowserCrash(err, first)) throw err;
+      this.reporter.line(`${doc}: the browser crashed (${(err as Error).message.split("\n")[0]}); restarting it and trying again`);
+      await first.close().catch(() => undefined);
+      this.session = undefined;
+      try {
+        return await work(await this.browser());
+      } catch (again) {
+        if (!isBrowserCrash(again, this.session)) throw again;
+        throw new PrintError(`${doc}: the browser crashed twice while building this document; nothing was written. Last error: ${(again as Error).message.split("\n")[0]}`, { cause: again });
+      }
+    }
+  }
+
+  /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
+  private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
+    const key = hashOf(this.browserVersion, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"));
+    const pdf = this.cache.get("pdf", key);
+    const meta = this.cache.getJson<{ pages: number }>("pdfmeta", key);
+    if (pdf && meta) return { pdf, pages: meta.pages, cached: true };
+    const printed = await printPdf(session, { ...job, timeoutMs: job.timeoutMs ?? this.options.printTimeoutMs });
+    this.cache.set("pdf", key, printed.pdf);
+    this.cache.setJson("pdfmeta", key, { pages: printed.pages });
+    return { ...printed, cached: false };
+  }
+
+  /**
+   * Builds the documents. `onHtmlRendered` gets the chapters' screen HTML as soon as it is
+   * rendered, before the PDFs (watch mode: a browser tab shows the change at once).
+   */
+  async build(run: { onHtmlRendered?: (files: ReadonlyMap<string, Uint8Array>) => void; signal?: AbortSignal } = {}): Promise<BuildResult> {
+    const o = this.options;
+    const timings: Record<string, number> = {};
+    const time = async <T>(stage: string, f: () => Promise<T> | T): Promise<T> => {
+      const t = performance.now();
+      try {
+        return await f();
+      } finally {
+        timings[stage] = (timings[stage] ?? 0) + performance.now() - t;
+      }
+    };
+    const t0 = performance.now();
+    const { chapter, dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.chapter, o.dataDir, o.templatesDir, o.langs));
+    this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
+    const date = buildTime(dataset.edition, o.env);
+    const documents = o.documents ?? DOCUMENTS;
+    const release = await acquireOutputLock(o.outDir, { onWait: (pid) => this.reporter.line(`waiting for another build (pid ${pid}) writing to ${o.outDir} …`) });
+    const files: BuiltFile[] = [];
+    const parity = new Map<Lang, ParityRecord>();
+    const handoutParity = new Map<Lang, ParityRecord>();
+    const reused: string[] = [];
+    const writer = new OutputWriter(o.outDir, o.fs);
+    const add = (target: OutputWriter, lang: Lang, document: DocumentKind, f: DocumentFile) => {
+      target.write(f.rel, f.data);
+      files.push({ path: path.join(o.outDir, f.rel), lang, document, format: f.format, bytes: f.data.length, pages: f.pages });
+    };
+    const slot = limit(o.concurrency ?? Math.max(2, os.availableParallelism()));
+    try {
+      await this.browser();
+      // Render every chapter first (charts, then HTML); print afterwards, in parallel tabs.
+      const chapters = documents.includes("chapter")
+        ? await Promise.all(
+            languages.map((lang) =>
+              slot(async () => {
+                const doc = `${lang}/chapter`;
+                const text = templates.languages.get(lang)!.chartText;
+                // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
+                const charts = await time("charts", () => this.withBrowser(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter))));
+                this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
+                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
+                parity.set(lang, rendered.parity);
+                add(writer, lang, "chapter", rendered.html);
+                return { lang, doc, rendered };
+              }),
+            ),
+          )
+        : [];
+      if (parity.size > 1) checkParity(parity);
+      run.signal?.throwIfAborted();
+      // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
+      run.onHtmlRendered?.(new Map(chapters.map(({ rendered }) => [rendered.html.rel, rendered.html.data])));
+
+      await Promise.all([
+        ...chapters.map(({ lang, doc, rendered }) =>
+          slot(async () => {
+            const t = performance.now();
+            this.printJobs.set(doc, await time("render", () => rendered.print));
+            const printed = await time("print", () =>
+              this.withBrowser(doc, (s) => {
+                this.reporter.event({ doc, stage: "print", state: "start" });
+                return this.print(s, rendered.print);
+              }),
+            );
+            if (printed.cached) reused.push(doc);
+            add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
+            this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
+          }),
+        ),
+        ...(documents.includes("handout") && chapter.handout
+          ? languages.map((lang) =>
+              slot(async () => {
+                const doc = `${lang}/handout`;
+                const t = performance.now();
+                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) })));
+                handoutParity.set(lang, built.parity);
+                for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
+                this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
+              }),
+            )
+          : []),
+      ]);
+      if (handoutParity.size > 1) checkHandoutParity(handoutParity);
+      run.signal?.throwIfAborted();
+      await time("write", () => writer.commit());
+    } catch (err) {
+      writer.discard();
+      throw err;
+    } finally {
+      release();
+    }
+    files.sort((a, b) => a.path.localeCompare(b.path));
+    this.reporter.line(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s${reused.length ? ` (${reused.length} unchanged, reused)` : ""}`);
+    return { dataset, stats, claims, files, parity, browserVersion: this.browserVersion, reused, timings };
+  }
+
+  /** The launched browser's process id (undefined before launch or for a remote browser). */
+  get browserPid(): number | undefined {
+    return this.session?.browser.process()?.pid;
+  }
+
+  /** Closes (or disconnects from) the browser. */
+  async close(): Promise<void> {
+    await this.session?.close().catch(() => undefined);
+    this.session = undefined;
+  }
+}
+
+/** Builds once with a fresh engine and closes its browser. */
+export async function buildEdition(options: BuildOptions): Promise<BuildResult> {
+  const engine = new BuildEngine(options);
+  try {
+    return await engine.build();
+  } finally {
+    await engine.close();
+  }
+}

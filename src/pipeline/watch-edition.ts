@@ -1,0 +1,104 @@
+/**
+ * Watch mode: one warm engine (browser and stage cache kept between builds); every saved change
+ * under the data or template folder rebuilds what it affects. Saves are coalesced and a save
+ * during a build cancels it (RebuildQueue); the new HTML is handed over from memory at once, and
+ * the output folder changes only when the whole build succeeds, so it never mixes two versions.
+ * A broken save reports its error and leaves the last good outputs in place.
+ */
+import chokidar, { type FSWatcher } from "chokidar";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { formatProblem, DataError, GreenbookError } from "../errors.ts";
+import { sha256 } from "../io/hash.ts";
+import { BuildEngine, type BuildOptions, type BuildResult } from "./build-edition.ts";
+import { RebuildQueue } from "./rebuild-queue.ts";
+
+export interface WatchReport {
+  ok: boolean;
+  ms: number;
+  /** Output files whose content changed in this build (relative to the output folder). */
+  rebuilt: string[];
+  /** Documents whose PDF was reused because their inputs did not change. */
+  reused: string[];
+  error?: string;
+  result?: BuildResult;
+}
+
+export interface WatchOptions extends BuildOptions {
+  /** Called after every build, good or bad. */
+  onBuild?: (report: WatchReport) => void;
+  /** Called as soon as a build has rendered its HTML (before the PDFs), with the new files by path in the output folder. */
+  onHtml?: (files: ReadonlyMap<string, Uint8Array>) => void;
+  /** Milliseconds to wait for more changes before rebuilding; default 120. */
+  debounceMs?: number;
+}
+
+export interface Watcher {
+  /** Resolves when the first build has finished. */
+  ready: Promise<WatchReport>;
+  engine: BuildEngine;
+  /** Rebuilds now (as if a file had changed); resolves with that build's report. */
+  rebuild(): Promise<WatchReport>;
+  close(): Promise<void>;
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof DataError) return err.problems.map(formatProblem).join("\n");
+  if (err instanceof GreenbookError) return err.message;
+  return (err as Error)?.stack ?? String(err);
+}
+
+export function watchEdition(options: WatchOptions): Watcher {
+  const engine = new BuildEngine(options);
+  const hashes = new Map<string, string>();
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const once = async (signal: AbortSignal): Promise<WatchReport> => {
+    const t = performance.now();
+    try {
+      const result = await engine.build({ onHtmlRendered: options.onHtml, signal });
+      const rebuilt: string[] = [];
+      for (const f of result.files) {
+        const h = sha256(readFileSync(f.path));
+        const rel = path.relative(options.outDir, f.path).split(path.sep).join("/");
+        if (hashes.get(rel) !== h) rebuilt.push(rel);
+        hashes.set(rel, h);
+      }
+      return { ok: true, ms: performance.now() - t, rebuilt, reused: result.reused, result };
+    } catch (err) {
+      return { ok: false, ms: performance.now() - t, rebuilt: [], reused: [], error: signal.aborted ? "cancelled: an input changed during the build" : describeError(err) };
+    }
+  };
+  const queue = new RebuildQueue(once, (report) => options.onBuild?.(report));
+
+  const schedule = () => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void queue.request(), options.debounceMs ?? 120);
+  };
+
+  // chokidar follows a folder replaced under it (git checkout, rsync) and waits for writes to settle.
+  const dirs = [options.dataDir ?? options.chapter.dataDir, options.templatesDir ?? options.chapter.templatesDir];
+  const watcher: FSWatcher = chokidar.watch(dirs, {
+    ignoreInitial: true,
+    // Editors' swap and backup files are not inputs.
+    ignored: (file: string) => /(^|[\\/])(\.|#)[^\\/]*$|~$|\.swp$/.test(path.basename(file)) && !dirs.includes(file),
+    awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
+  });
+  watcher.on("all", () => schedule());
+  watcher.on("error", () => schedule());
+
+  return {
+    ready: queue.request(),
+    engine,
+    rebuild: () => queue.request(),
+    close: async () => {
+      closed = true;
+      clearTimeout(timer);
+      await watcher.close();
+      await queue.close();
+      await engine.close();
+    },
+  };
+}
