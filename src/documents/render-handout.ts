@@ -81,6 +81,8 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const strings = t.strings;
   const layoutContext = {
     lang,
+    script: locale.script,
+    punctuation: locale.punctuation,
     target,
     colon,
     meta: {

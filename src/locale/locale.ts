@@ -34,6 +34,8 @@ export interface Locale {
   nameSeparator: string;
   /** Joins authors on a byline; undefined to write them as a list ("A, B and C"). */
   bylineSeparator?: string;
+  /** Between items of a run-in list ("；" / "; ") and at the end of a sentence ("。" / "."). */
+  punctuation: { semicolon: string; fullStop: string };
   /** Opening and closing quotation marks. */
   quotes: [string, string];
   /** Large-number units, largest first; numbers below the smallest are written in full. */

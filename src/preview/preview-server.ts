@@ -4,7 +4,7 @@
  * browser), and reloads open pages after every rebuild (server-sent events). Nothing outside the
  * output folder is ever served: a path that resolves outside it is refused.
  */
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
@@ -85,7 +85,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     if (p === "/") {
       const jobs = [...options.printJobs().keys()].sort();
-      const docs = ["zh-HK", "en"].flatMap((lang) => ["chapter", "handout"].map((d) => `${lang}/${d}`)).filter((d) => existsSync(path.join(root, `${d}.html`)));
+      const langs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith(".") && d.name !== "archive").map((d) => d.name).sort();
+      const docs = langs.flatMap((lang) => ["chapter", "handout"].map((d) => `${lang}/${d}`)).filter((d) => existsSync(path.join(root, `${d}.html`)));
       const links = [
         ...docs.map((d) => `<li><a href="/${escapeHtml(d)}.html">${escapeHtml(d)}</a> · <a href="/${escapeHtml(d)}.pdf">PDF</a></li>`),
         ...jobs.map((d) => `<li><a href="/print/${escapeHtml(d)}">${escapeHtml(d)}: paged print view</a></li>`),

@@ -148,6 +148,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const illustrationHtml = input.illustrationHtml ?? chapter.artwork?.({ dataset, stats, lang, fonts: stacks }) ?? "";
   const layoutContext = {
     lang,
+    script: locale.script,
     target,
     colon,
     meta: {

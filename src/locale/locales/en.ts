@@ -11,6 +11,7 @@ export const en = defineLocale({
   intl: "en-GB",
   labelColumn: "en",
   script: "latin",
+  punctuation: { semicolon: "; ", fullStop: "." },
   colon: ": ",
   sentenceSeparator: " ",
   nameSeparator: ", ",

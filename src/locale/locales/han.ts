@@ -3,10 +3,11 @@ import type { Locale } from "../locale.ts";
 
 export function hanCommon(people: string, pointsWord: string, andWord: string): Pick<
   Locale,
-  "script" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
+  "script" | "punctuation" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
 > {
   return {
     script: "han",
+    punctuation: { semicolon: "；", fullStop: "。" },
     colon: "：",
     sentenceSeparator: "",
     nameSeparator: "、",
