@@ -10,7 +10,7 @@ import type { Problem } from "../errors.ts";
 import type { Locale } from "../locale/locale.ts";
 import type { AnySeries, Row } from "../data/define-series.ts";
 import type { Catalog } from "../data/edition.ts";
-import type { Dataset } from "../data/load-dataset.ts";
+import type { Dataset } from "../data/dataset.ts";
 import type { ClaimDef } from "./define-claim.ts";
 import type { ExhibitDef, FigureDef } from "./define-exhibit.ts";
 

@@ -5,7 +5,7 @@
  */
 import type { z } from "zod";
 import type { VegaLiteSpec } from "../charts/chart-frame.ts";
-import type { FigureText } from "../charts/chart-text.ts";
+import type { FigureText } from "../charts/figure-text.ts";
 import type { TableContext, TableModel } from "../render/table-model.ts";
 
 export interface FigureDef<S = unknown, X = Record<string, unknown>> {

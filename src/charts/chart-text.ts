@@ -6,8 +6,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Chapter } from "../chapter/define-chapter.ts";
-import type { Dataset } from "../data/load-dataset.ts";
+import type { Dataset } from "../data/dataset.ts";
+import type { ChartText, CommonChartText, FigureText } from "./figure-text.ts";
+
+export type { ChartText, CommonChartText, FigureSource, FigureText } from "./figure-text.ts";
 import { DataError, TemplateError } from "../errors.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
@@ -26,40 +28,18 @@ export const COMMON_CHART_TEXT = {
   illustrativeLead: t,
 };
 
-export interface CommonChartText {
-  source: string;
-  note: string;
-  illustrativeMark: string;
-  illustrativeLead: string;
+/** What the wording schema needs of a figure (or table) declaration. */
+interface FigureTextDecl {
+  kind: string;
+  id: string;
+  text?: z.ZodType;
 }
 
-/** Chart wording in one language, as written in charts.yaml. */
-export type ChartText = { common: CommonChartText } & Record<string, unknown>;
-
 /** The schema of a chapter's charts.yaml: the common block and every figure's own. */
-export function chartTextSchema(chapter: Pick<Chapter, "exhibits" | "variants" | "chartCommon">): z.ZodType<ChartText> {
+export function chartTextSchema(chapter: { exhibits: readonly FigureTextDecl[]; variants?: readonly FigureTextDecl[]; chartCommon?: z.ZodRawShape }): z.ZodType<ChartText> {
   const figures = [...chapter.exhibits, ...(chapter.variants ?? [])].flatMap((e) => (e.kind === "figure" && e.text ? [[e.id, e.text] as const] : []));
   return z.strictObject({ common: z.strictObject({ ...COMMON_CHART_TEXT, ...(chapter.chartCommon ?? {}) }), ...Object.fromEntries(figures) }) as unknown as z.ZodType<ChartText>;
 }
-
-/** What a figure says about where its data come from. */
-export interface FigureSource {
-  /** The catalog's source text in the figure's language. */
-  source: string;
-  /** True when the series is illustrative (made up to stand in for unpublished data). */
-  illustrative: boolean;
-}
-
-/** Chart wording plus what the data set contributes: labels and sources, all in one language. */
-export type FigureText<X = Record<string, unknown>> = X & {
-  common: CommonChartText;
-  /** Entity labels by key (`parent:us`, `cohort:all`) in the figure's language. */
-  labels: ReadonlyMap<string, string>;
-  /** Source and provenance of each figure, by figure id. */
-  sources: Record<string, FigureSource>;
-  /** Draw the title in the chart; false where the page prints a caption instead (default true). */
-  showTitle: boolean;
-};
 
 /** Reads and validates <templates>/<lang>/charts.yaml; throws a TemplateError naming file and line. */
 export function loadChartText(templatesDir: string, lang: string, schema: z.ZodType<ChartText>): ChartText {

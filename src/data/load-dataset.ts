@@ -21,29 +21,8 @@ import { labelsSeries, publishedSeries, type PublishedRow } from "./standard-ser
 
 export { displayPathOf };
 
-/** A data file as read: where it is, as shown to users, its bytes and their hash. */
-export interface DataFile {
-  name: string;
-  absPath: string;
-  displayPath: string;
-  sha256: string;
-  bytes: Uint8Array;
-}
-
-/** Everything under the data folder, read and validated: the input of every later stage. */
-export interface Dataset {
-  dir: string;
-  edition: Edition;
-  catalog: Catalog;
-  /** Validated rows of each series, by the chapter's key. */
-  tables: Record<string, Row<Columns>[]>;
-  published: PublishedRow[];
-  /** Labels by key (e.g. `region:us`), per language. */
-  labels: Map<string, Record<string, string>>;
-  files: DataFile[];
-  /** Hash of all input files together: names the data snapshot. */
-  sha256: string;
-}
+export type { DataFile, Dataset } from "./dataset.ts";
+import type { DataFile, Dataset } from "./dataset.ts";
 
 /** Reads and validates the chapter's data folder (default its own); throws one DataError listing every problem found. */
 export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Dataset {
@@ -89,6 +68,11 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
   const specs: [string, AnySeries][] = [...Object.entries(chapter.series), ["labels", labelsSeries(labelColumns)], ["published", publishedSeries]];
   const loaded: Record<string, Row<Columns>[]> = {};
   for (const [key, spec] of specs) {
+    // published.csv is there only for a chapter that was published before.
+    if (key === "published" && !existsSync(path.resolve(dir, "published.csv"))) {
+      loaded[key] = [];
+      continue;
+    }
     const src = read(`${spec.name}.csv`);
     if (!src) continue;
     const rows = attempt(() => loadTable(spec, src.text, src.file));
@@ -121,12 +105,14 @@ function editionLanguages(chapter: Chapter, text: string, file: string): string[
   const langs = first.languages ?? [...chapter.languages];
   const problems: Problem[] = [];
   langs.forEach((lang, i) => {
+    const line = yamlLineOf(text, ["languages", i]) ?? yamlLineOf(text, ["languages"]);
     try {
       localeOf(lang);
     } catch (err) {
-      problems.push({ file, line: yamlLineOf(text, first.languages ? ["languages", i] : []), column: "languages", message: (err as Error).message });
+      problems.push({ file, line, column: "languages", message: (err as Error).message });
+      return;
     }
-    if (!chapter.languages.includes(lang)) problems.push({ file, line: yamlLineOf(text, ["languages", i]), column: "languages", message: messages.languageNotWritten(lang, chapter.languages) });
+    if (!chapter.languages.includes(lang)) problems.push({ file, line, column: "languages", message: messages.languageNotWritten(lang, chapter.languages) });
   });
   if (problems.length) throw new DataError(problems);
   return langs;

@@ -129,6 +129,8 @@ function isBrowserCrash(err: unknown, session: BrowserSession | undefined): bool
 
 export class BuildEngine {
   private session?: BrowserSession;
+  /** The launch in progress, shared by every document that asks for the browser meanwhile. */
+  private launching?: Promise<BrowserSession>;
   private browserVersion = "unknown";
   readonly cache: StageCache;
   /** The last print job of each chapter (e.g. "en/chapter"), for the preview's paged view. */
@@ -142,24 +144,38 @@ export class BuildEngine {
   }
 
   /** The browser session, launched (or reconnected) when there is none or it died. */
-  private async browser(): Promise<BrowserSession> {
-    if (this.session && this.session.browser.connected) return this.session;
-    await this.session?.close().catch(() => undefined);
-    this.session = await launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint });
-    this.browserVersion = await this.session.browser.version();
-    return this.session;
+  private browser(): Promise<BrowserSession> {
+    if (this.session && this.session.browser.connected) return Promise.resolve(this.session);
+    this.launching ??= (async () => {
+      try {
+        await this.session?.close().catch(() => undefined);
+        this.session = undefined;
+        const session = await launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint });
+        this.browserVersion = await session.browser.version();
+        this.session = session;
+        return session;
+      } finally {
+        this.launching = undefined;
+      }
+    })();
+    return this.launching;
   }
 
   /** Runs `work` with the browser; if the browser crashes, restarts it and tries once more. */
-  private async withBrowser<T>(doc: string, work: (session: BrowserSession) => Promise<T>): Promise<T> {
+  private async withBrowser<T>(doc: string, work: (session: BrowserSession) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
     const first = await this.browser();
     try {
       return await work(first);
     } catch (err) {
-      if (!isBrowserCrash(err, first)) throw err;
+      // A sibling failed or the build was cancelled: no retry, the build is ending.
+      if (signal?.aborted || !isBrowserCrash(err, first)) throw err;
       this.reporter.line(`${doc}: the browser crashed (${(err as Error).message.split("\n")[0]}); restarting it and trying again`);
-      await first.close().catch(() => undefined);
-      this.session = undefined;
+      if (this.session === first) {
+        await first.close().catch(() => undefined);
+        this.session = undefined;
+      }
+      signal?.throwIfAborted();
       try {
         return await work(await this.browser());
       } catch (again) {
@@ -211,18 +227,42 @@ export class BuildEngine {
       target.write(f.rel, f.data);
       files.push({ path: path.join(o.outDir, f.rel), lang, document, format: f.format, bytes: f.data.length, pages: f.pages });
     };
-    const slot = limit(o.concurrency ?? Math.max(2, os.availableParallelism()));
+    const limited = limit(o.concurrency ?? Math.max(2, os.availableParallelism()));
+    // One failure cancels the other documents: they stop at their next stage, and are awaited before the browser closes.
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const onCancel = () => controller.abort(run.signal?.reason);
+    run.signal?.addEventListener("abort", onCancel, { once: true });
+    const slot = <T>(task: () => Promise<T>) =>
+      limited(async () => {
+        signal.throwIfAborted();
+        return task();
+      });
+    let failure: { error: unknown } | undefined;
+    const settle = async <T>(tasks: Promise<T>[]): Promise<T[]> => {
+      const results = await Promise.allSettled(
+        tasks.map((t) =>
+          t.catch((err: unknown) => {
+            failure ??= { error: err };
+            controller.abort(err);
+            throw err;
+          }),
+        ),
+      );
+      if (failure) throw failure.error;
+      return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+    };
     try {
       await this.browser();
       // Render every chapter first (charts, then HTML); print afterwards, in parallel tabs.
       const chapters = documents.includes("chapter")
-        ? await Promise.all(
+        ? await settle(
             languages.map((lang) =>
               slot(async () => {
                 const doc = `${lang}/chapter`;
                 const text = templates.languages.get(lang)!.chartText;
                 // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
-                const charts = await time("charts", () => this.withBrowser(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter))));
+                const charts = await time("charts", () => this.withBrowser(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter)), signal));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
                 parity.set(lang, rendered.parity);
@@ -237,7 +277,7 @@ export class BuildEngine {
       // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
       run.onHtmlRendered?.(new Map(chapters.map(({ rendered }) => [rendered.html.rel, rendered.html.data])));
 
-      await Promise.all([
+      await settle([
         ...chapters.map(({ lang, doc, rendered }) =>
           slot(async () => {
             const t = performance.now();
@@ -246,7 +286,7 @@ export class BuildEngine {
               this.withBrowser(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });
                 return this.print(s, rendered.print);
-              }),
+              }, signal),
             );
             if (printed.cached) reused.push(doc);
             add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
@@ -258,7 +298,7 @@ export class BuildEngine {
               slot(async () => {
                 const doc = `${lang}/handout`;
                 const t = performance.now();
-                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) })));
+                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) }), signal));
                 handoutParity.set(lang, built.parity);
                 for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
                 this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
@@ -271,8 +311,9 @@ export class BuildEngine {
       await time("write", () => writer.commit());
     } catch (err) {
       writer.discard();
-      throw err;
+      throw failure?.error ?? err;
     } finally {
+      run.signal?.removeEventListener("abort", onCancel);
       release();
     }
     files.sort((a, b) => a.path.localeCompare(b.path));

@@ -86,7 +86,15 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const body = t.sections.filter((s) => !isAppendix(s.name)).map(renderSection);
 
   const notesBefore = countNotes(prose);
-  const texts = { [lang]: t.exhibits, [secondary]: tOther.exhibits };
+  // Column headers may use helpers too ({{s.latest.year}}); they are plain text, not Markdown.
+  const headers = (l: LanguageTemplates, renderer: typeof prose) =>
+    Object.fromEntries(
+      Object.entries(l.exhibits).map(([id, ex]) => [
+        id,
+        { columns: ex.columns && Object.fromEntries(Object.entries(ex.columns).map(([col, text]) => [col, text.includes("{{") ? renderer.text({ name: `${id}.columns.${col}`, file: exhibitsFile(l), text }) : text])) },
+      ]),
+    );
+  const texts = { [lang]: headers(t, prose), [secondary]: headers(tOther, proseOther) };
   const strings = t.strings;
   const label = (kind: "figure" | "table", number: number, l: LanguageTemplates) => {
     const word = l.strings[kind];

@@ -4,9 +4,10 @@
  * its model with the helpers of a TableContext.
  */
 import { TemplateError } from "../errors.ts";
-import type { Dataset } from "../data/load-dataset.ts";
+import type { Dataset } from "../data/dataset.ts";
 import { formatNumber } from "./format-number.ts";
-import type { ExhibitText } from "./load-templates.ts";
+/** The parts of an exhibit's text (exhibits.yaml) a table uses. */
+type ExhibitText = Record<string, { columns?: Record<string, string> } | undefined>;
 
 export interface Bilingual {
   primary: string;

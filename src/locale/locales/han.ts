@@ -1,7 +1,8 @@
-/** What the Chinese locales share: units in 萬 and 億, dates and periods with 年, lists with 、. */
+/** What the Chinese locales share: units of 10⁴ and 10⁸, dates and periods with 年, lists with 、. */
 import type { Locale } from "../locale.ts";
 
-export function hanCommon(people: string, pointsWord: string, andWord: string): Pick<
+/** `units`: the characters for 10⁴ and 10⁸ (萬 and 億, or 万 and 亿). */
+export function hanCommon(people: string, pointsWord: string, andWord: string, units: { wan: string; yi: string }): Pick<
   Locale,
   "script" | "punctuation" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
 > {
@@ -13,8 +14,8 @@ export function hanCommon(people: string, pointsWord: string, andWord: string): 
     nameSeparator: "、",
     bylineSeparator: "\u3000",
     largeUnits: [
-      { value: 1e8, prose: "億", short: "億", decimals: 2 },
-      { value: 1e4, prose: "萬", short: "萬", decimals: 0 },
+      { value: 1e8, prose: units.yi, short: units.yi, decimals: 2 },
+      { value: 1e4, prose: units.wan, short: units.wan, decimals: 0 },
     ],
     people: (n) => `${n}${people}`,
     times: (n) => `${n}倍`,

@@ -7,7 +7,7 @@ export const zhHans = defineLocale({
   tag: "zh-Hans",
   intl: "zh-Hans-CN",
   labelColumn: "zh_hans",
-  ...hanCommon("人", "个百分点", "和"),
+  ...hanCommon("人", "个百分点", "和", { wan: "万", yi: "亿" }),
   quotes: ["“", "”"],
   exhibitWord: { figure: "图", table: "表" },
   fonts: { serif: [LATIN_SERIF, SC_SERIF], sans: [LATIN_SANS, SC_SANS] },

@@ -7,7 +7,7 @@ export const zhHK = defineLocale({
   tag: "zh-HK",
   intl: "zh-HK",
   labelColumn: "zh_hk",
-  ...hanCommon("人", "個百分點", "和"),
+  ...hanCommon("人", "個百分點", "和", { wan: "萬", yi: "億" }),
   quotes: ["「", "」"],
   exhibitWord: { figure: "圖", table: "表" },
   fonts: { serif: [LATIN_SERIF, HK_SERIF], sans: [LATIN_SANS, HK_SANS] },

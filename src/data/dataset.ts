@@ -1,0 +1,29 @@
+/** The validated data of a chapter: the input of every stage after loading. */
+import type { Columns, Row } from "./define-series.ts";
+import type { Catalog, Edition } from "./edition.ts";
+import type { PublishedRow } from "./standard-series.ts";
+
+/** A data file as read: where it is, as shown to users, its bytes and their hash. */
+export interface DataFile {
+  name: string;
+  absPath: string;
+  displayPath: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** Everything under the data folder, read and validated: the input of every later stage. */
+export interface Dataset {
+  dir: string;
+  edition: Edition;
+  catalog: Catalog;
+  /** Validated rows of each series, by the chapter's key. */
+  tables: Record<string, Row<Columns>[]>;
+  published: PublishedRow[];
+  /** Labels by key (e.g. `region:us`), per language. */
+  labels: Map<string, Record<string, string>>;
+  files: DataFile[];
+  /** Hash of all input files together: names the data snapshot. */
+  sha256: string;
+}
+
