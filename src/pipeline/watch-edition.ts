@@ -31,12 +31,19 @@ export interface WatchOptions extends BuildOptions {
   onHtml?: (files: ReadonlyMap<string, Uint8Array>) => void;
   /** Milliseconds to wait for more changes before rebuilding; default 120. */
   debounceMs?: number;
+  /** The engine to build with (tests inject one); default a BuildEngine on these options. */
+  engine?: WatchEngine;
 }
+
+/** What watch needs of an engine. */
+export type WatchEngine = Pick<BuildEngine, "build" | "close" | "printJobs">;
 
 export interface Watcher {
   /** Resolves when the first build has finished. */
   ready: Promise<WatchReport>;
-  engine: BuildEngine;
+  engine: WatchEngine;
+  /** Builds started so far. */
+  readonly builds: number;
   /** Rebuilds now (as if a file had changed); resolves with that build's report. */
   rebuild(): Promise<WatchReport>;
   close(): Promise<void>;
@@ -49,7 +56,7 @@ function describeError(err: unknown): string {
 }
 
 export function watchEdition(options: WatchOptions): Watcher {
-  const engine = new BuildEngine(options);
+  const engine: WatchEngine = options.engine ?? new BuildEngine(options);
   const hashes = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
@@ -92,6 +99,9 @@ export function watchEdition(options: WatchOptions): Watcher {
   return {
     ready: queue.request(),
     engine,
+    get builds() {
+      return queue.builds;
+    },
     rebuild: () => queue.request(),
     close: async () => {
       closed = true;
