@@ -61,6 +61,8 @@ export interface BuildOptions {
   documents?: readonly DocumentKind[];
   /** Print on an already-running browser (its DevTools WebSocket URL) instead of launching one. */
   browserWSEndpoint?: string;
+  /** How a browser is obtained (an effect tests replace); default launchBrowser with browserWSEndpoint. */
+  launch?: () => Promise<BrowserSession>;
   /** Progress lines (plain); ignored when `reporter` is given. */
   log?: (line: string) => void;
   reporter?: Reporter;
@@ -150,7 +152,7 @@ export class BuildEngine {
       try {
         await this.session?.close().catch(() => undefined);
         this.session = undefined;
-        const session = await launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint });
+        const session = await (this.options.launch ?? (() => launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint })))();
         this.browserVersion = await session.browser.version();
         this.session = session;
         return session;

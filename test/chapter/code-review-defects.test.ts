@@ -3,7 +3,7 @@
  * found. D1 and D2 are watch/build orchestration, D3–D5 are `check` accepting what `build`
  * rejects.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { main } from "../../src/cli/main.ts";
 import { RebuildQueue } from "../../src/pipeline/rebuild-queue.ts";
 import { watchEdition, type WatchEngine } from "../../src/pipeline/watch-edition.ts";
 import { BuildEngine, type BuildResult } from "../../src/pipeline/build-edition.ts";
+import { PrintError } from "../../src/errors.ts";
 import { chapter, CHAPTER_DIR, DATA_DIR, TEMPLATES_DIR } from "../helpers/chapter.ts";
 
 const temp: string[] = [];
@@ -139,5 +140,23 @@ describe("D5: check builds every figure's spec, as build does", () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/template error: (en|zh-HK): fig4 \((en|zh-HK)\): figure 4: \d+ parents, but styles for only 4/);
     expect(r.err).not.toMatch(/internal error/);
+  });
+});
+
+describe("orchestration without Chromium (injected effects)", () => {
+  it("a browser that cannot be had fails the build once, leaves the output folder empty and releases its lock", async () => {
+    const outDir = tempDir("gb-effects-");
+    let launches = 0;
+    const launch = async () => {
+      launches += 1;
+      throw new PrintError("no browser in this test");
+    };
+    const engine = new BuildEngine({ chapter, outDir, launch, cacheDir: false });
+    await expect(engine.build()).rejects.toThrow(/no browser in this test/);
+    // Four documents asked for the browser at once; the failed launch was shared, not repeated per document.
+    expect(launches).toBe(1);
+    expect(readdirSync(outDir)).toEqual([]);
+    await expect(new BuildEngine({ chapter, outDir, launch, cacheDir: false }).build()).rejects.toThrow(/no browser in this test/);
+    await engine.close();
   });
 });
