@@ -2,10 +2,14 @@
  * Every message greenbook shows a user about bad input, in one place so tests can assert
  * against it and wording stays consistent.
  */
-const show = (v: unknown): string => {
+import { escapeControls } from "./escape-controls.ts";
+
+/** Input quoted in a message: shortened, and with control and bidi characters written as \u{…}. */
+export const show = (v: unknown): string => {
   if (v === undefined) return "nothing";
   const s = typeof v === "string" ? v : JSON.stringify(v);
-  return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
+  const chars = [...s];
+  return `"${escapeControls(chars.length > 60 ? `${chars.slice(0, 57).join("")}…` : s)}"`;
 };
 
 export const messages = {
@@ -15,6 +19,9 @@ export const messages = {
   binary: () => "the file contains NUL bytes; it is not a text CSV file",
   tooLarge: (bytes: number, limit: number) => `the file is ${bytes} bytes, over the ${limit}-byte limit for a data file`,
   missingFile: () => "the file is missing",
+  tooLargeRead: (limit: number) => `the file is over the ${limit}-byte limit for a data file (read that much and stopped)`,
+  notRegularFile: (kind: string) => `expected an ordinary file, got ${kind}; put the data in a regular file`,
+  linkOutside: (target: string) => `the file is a symbolic link to ${show(target)}, outside the data folder; copy the file into the data folder instead`,
   unreadable: (reason: string) => `the file cannot be read: ${reason}`,
   emptyFile: () => "the file is empty; expected a header line and at least one row",
   headerOnly: () => "the file has a header but no rows",
@@ -31,8 +38,11 @@ export const messages = {
   csvUnclosedQuote: () => "not valid CSV: a quoted cell opens on this line and is never closed",
   // Cells and rows
   gotValue: (expected: string, raw: string) => `expected ${expected}, got ${show(raw)}`,
+  /** Text with a line break, a bidi control, a terminal escape or another control character in it. */
+  notPlainText: (found: string, position: number) => `plain text on one line (found ${found} at character ${position})`,
   /** What a numeric cell expects, when its text is a number with thousands separators. */
   withoutSeparators: (expected: string) => `${expected}, written without thousands separators`,
+  moreProblems: (n: number) => `${n} more problem${n === 1 ? "" : "s"} in this file not listed; fix the ones above and check again`,
   duplicateKey: (key: string, earlier: number) => `duplicate key "${key}" (first on line ${earlier})`,
   // YAML
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
@@ -40,6 +50,8 @@ export const messages = {
   yamlMissing: () => "missing",
   yamlMisspelled: (found: string) => `missing (found "${found}": misspelled?)`,
   yamlUnknownField: (expected: readonly string[]) => (expected.length ? `not a field here; expected ${expected.join(", ")}` : "not a field here"),
+  marginsTooWide: (which: string, size: string, pageMm: number, leftMm: number, minMm: number) =>
+    `expected margins that leave a text area of at least ${minMm} mm; ${which} leave ${+leftMm.toFixed(1)} mm of the ${+pageMm.toFixed(1)} mm ${size} page`,
   // Consistency
   sumMismatch: (what: string, sum: number, total: number, totalWhere: string) =>
     `${what} add up to ${sum}, but ${totalWhere} gives ${total}`,

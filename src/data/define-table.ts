@@ -23,6 +23,9 @@ export function defineTable<C extends Columns>(spec: TableSpec<C>): TableSpec<C>
   return spec;
 }
 
+/** Problems listed per file; beyond this they are counted (a file of 400,000 bad rows needs no 400,000 lines). */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
 /** Validates every cell of a parsed table against its spec; throws every problem at once. */
 export function validateTable<C extends Columns>(spec: TableSpec<C>, raw: RawTable): Row<C>[] {
   const problems: Problem[] = [];
@@ -49,6 +52,11 @@ export function validateTable<C extends Columns>(spec: TableSpec<C>, raw: RawTab
     }
     keys.set(key, line);
     rows.push(out as Row<C>);
+  }
+  if (problems.length > MAX_PROBLEMS_PER_FILE) {
+    const more = problems.length - MAX_PROBLEMS_PER_FILE;
+    problems.length = MAX_PROBLEMS_PER_FILE;
+    problems.push({ file: raw.file, message: messages.moreProblems(more) });
   }
   if (problems.length) throw new DataError(problems);
   return rows;

@@ -4,7 +4,8 @@ import path from "node:path";
 import { DataError, type Problem } from "../errors.ts";
 import { messages } from "../messages.ts";
 import { checkConsistency } from "./check-consistency.ts";
-import { decodeDataFile, MAX_DATA_FILE_BYTES } from "./decode-text.ts";
+import { decodeDataFile } from "./decode-text.ts";
+import { readDataFile } from "./read-data-file.ts";
 import { validateTable, type Columns, type Row, type TableSpec } from "./define-table.ts";
 import { catalogSchema, editionSchema, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
 import { parseYaml, yamlLineOf } from "./load-yaml.ts";
@@ -42,16 +43,13 @@ export function loadDataset(dir: string): Dataset {
     const absPath = path.resolve(dir, fileName);
     const displayPath = displayPathOf(absPath);
     try {
-      if (!existsSync(absPath)) throw new DataError([{ file: displayPath, message: messages.missingFile() }]);
-      const size = statSync(absPath).size;
-      if (size > MAX_DATA_FILE_BYTES) throw new DataError([{ file: displayPath, message: messages.tooLarge(size, MAX_DATA_FILE_BYTES) }]);
-      const bytes = readFileSync(absPath);
+      const bytes = readDataFile(dir, absPath, displayPath);
       files.push({ name: fileName, absPath, displayPath, sha256: sha256(bytes) });
       const text = decodeDataFile(bytes, displayPath);
       texts.set(fileName, text);
       return { text, file: displayPath };
     } catch (err) {
-      if (err instanceof DataError) problems.push(...err.problems);
+      if (err instanceof DataError) addAll(problems, err.problems);
       else problems.push({ file: displayPath, message: messages.unreadable((err as Error).message) });
       return undefined;
     }
@@ -62,7 +60,7 @@ export function loadDataset(dir: string): Dataset {
       return f();
     } catch (err) {
       if (err instanceof DataError) {
-        problems.push(...err.problems);
+        addAll(problems, err.problems);
         return undefined;
       }
       throw err;
@@ -106,7 +104,7 @@ export function loadDataset(dir: string): Dataset {
   if (problems.length === 0 && complete && edition && catalog) {
     const rows = loaded as TableRows;
     const fileOf = (name: string) => displayPathOf(path.resolve(dir, `${name}.csv`));
-    problems.push(...checkConsistency(rows, catalog, fileOf, catalogSrc!.file));
+    addAll(problems, checkConsistency(rows, catalog, fileOf, catalogSrc!.file));
     if (problems.length === 0) {
       const labels = new Map(rows.labels.map((l) => [l.key, { en: l.en, "zh-HK": l.zh_hk }]));
       files.sort((a, b) => a.name.localeCompare(b.name));
@@ -122,6 +120,11 @@ function loadTable<C extends Columns>(spec: TableSpec<C>, text: string, file: st
   const expected = Object.keys(spec.columns).filter((c) => !(spec.optional ?? []).includes(c));
   const raw = parseCsv(text, file, expected, spec.optional ?? []);
   return validateTable(spec, raw);
+}
+
+/** Appends `more` one by one: spreading a list of hundreds of thousands of problems overflows the stack. */
+function addAll<T>(list: T[], more: readonly T[]): void {
+  for (const x of more) list.push(x);
 }
 
 function sha256(bytes: Uint8Array): string {
