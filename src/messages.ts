@@ -73,6 +73,13 @@ export const messages = {
   illustrationOutside: (file: string) => `the illustration file "${file}" is outside the data folder; put the image in the data folder and give its path from there`,
   illustrationNotFile: (file: string) => `the illustration "${file}" is not a file`,
   illustrationType: (file: string, types: readonly string[]) => `the illustration file "${file}" is not an image greenbook can print; expected ${types.join(", ")}`,
+  // Locks and output folder
+  lockNotAFile: (lock: string, what: string) => `${lock} is ${what}, not a lock file greenbook wrote; remove it if no greenbook run is active`,
+  lockTimeout: (holder: string, owner: string, guards: string, seconds: number, lock: string) =>
+    `${holder} (${owner}) is writing to ${guards}; gave up waiting after ${seconds} s. If it is not running, remove ${lock}.`,
+  lockCannotCreate: (lock: string, reason: string) => `cannot create ${lock}: ${reason}`,
+  outNotAFolder: (outDir: string, code: string) =>
+    `--out ${outDir} is not a folder greenbook can write to (${code === "EEXIST" || code === "ENOTDIR" ? "it, or a folder above it, is a file" : code})`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

@@ -187,7 +187,7 @@ export class BuildEngine {
     this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
-    const release = await acquireOutputLock(o.outDir, { onWait: (pid) => this.reporter.line(`waiting for another build (pid ${pid}) writing to ${o.outDir} …`) });
+    const release = await acquireOutputLock(o.outDir, { onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
     const files: BuiltFile[] = [];
     const parity = new Map<Lang, ParityRecord>();
     const handoutParity = new Map<Lang, ParityRecord>();
