@@ -80,6 +80,14 @@ export const messages = {
   lockCannotCreate: (lock: string, reason: string) => `cannot create ${lock}: ${reason}`,
   outNotAFolder: (outDir: string, code: string) =>
     `--out ${outDir} is not a folder greenbook can write to (${code === "EEXIST" || code === "ENOTDIR" ? "it, or a folder above it, is a file" : code})`,
+  // Archive
+  versionLabel: (v: string) => `--version ${show(v)} is not a valid version label: use letters, digits, dots, dashes and underscores, at most 64, starting with a letter or digit (e.g. 2024.1)`,
+  versionReserved: (v: string) => `--version ${show(v)} is reserved: the archive's index files are named index.*; choose another label (e.g. 2024.1)`,
+  versionMismatch: (v: string, editionVersion: string, file: string) =>
+    `--version ${show(v)} differs from the version ${show(editionVersion)} in ${file}, which every page and PDF would carry; set version: "${v}" in ${file}, or archive as ${editionVersion}`,
+  badManifest: (file: string, detail: string) => `${file}: not a valid archive manifest (${detail}); restore it, or move its version folder out of the archive`,
+  indexUnwritable: (root: string, reason: string) => `cannot write the index of ${root}: ${reason}; nothing was archived`,
+  alreadyArchived: (v: string, dir: string) => `version ${v} is already archived in ${dir}; archived versions are never overwritten — archive under a new version`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

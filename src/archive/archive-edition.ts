@@ -1,25 +1,31 @@
 /**
  * Archives a release: builds the whole edition into a temporary folder beside the archive,
- * copies the inputs (data and templates) used, adds PDF/A copies when asked, writes a manifest,
- * and renames the folder to output/archive/<version>/ in one step. An existing version is never
- * touched; two runs at once each build in their own temporary folder, only one rename of a given
- * version can succeed, and the index is rebuilt under a lock.
+ * copies the inputs (data and templates) used, as bytes (a symbolic link is copied as the file it
+ * points to), adds PDF/A copies when asked, writes a manifest, and publishes the folder as
+ * output/archive/<version>/ together with its index entry (publishVersion: all or nothing). The
+ * version is the edition's own (data/edition.yaml), the one every page and PDF carries: a
+ * different --version is refused before anything is built. An existing version is never touched;
+ * two runs at once each build in their own temporary folder, and only one of a given version
+ * can be published.
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildEdition, type BuildOptions } from "../build/build-edition.ts";
-import { ArchiveError } from "../errors.ts";
 import { buildTime } from "../build/build-time.ts";
+import { editionPdfMetadata } from "../build/pdf-metadata.ts";
+import { loadDataset } from "../data/load-dataset.ts";
+import { ArchiveError } from "../errors.ts";
+import { messages } from "../messages.ts";
 import { archiveRoot, checkVersionLabel } from "./archive-layout.ts";
-import { withIndexLock, writeIndex } from "./archive-index.ts";
+import { publishVersion, readArchive } from "./archive-index.ts";
 import { listFiles, type Manifest } from "./manifest.ts";
 import { convertToPdfA } from "./pdfa.ts";
-import { editionPdfMetadata } from "../build/pdf-metadata.ts";
 import { gitState, greenbookVersion, packageVersion } from "./tool-versions.ts";
 
 export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | "documents"> {
-  version: string;
+  /** The version to archive; default the edition's (data/edition.yaml), which it must equal. */
+  version?: string;
   /** The output folder; the archive lives in <outDir>/archive. */
   outDir: string;
   /** Also store a PDF/A-2b copy of every PDF (Ghostscript). */
@@ -27,31 +33,32 @@ export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | 
 }
 
 export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: string; manifest: Manifest }> {
-  const version = checkVersionLabel(options.version);
+  // Before the build: the data (and the version it gives), the label, and the manifests already there.
+  const edition = loadDataset(options.dataDir).edition;
+  const version = checkVersionLabel(options.version ?? edition.version);
+  const editionFile = path.join(options.dataDir, "edition.yaml");
+  const requireEditionVersion = (given: string) => {
+    if (given !== version) throw new ArchiveError(messages.versionMismatch(version, given, path.relative(process.cwd(), editionFile) || editionFile));
+  };
+  requireEditionVersion(edition.version);
   const root = archiveRoot(options.outDir);
   const final = path.join(root, version);
-  const refuse = () => new ArchiveError(`version ${version} is already archived in ${final}; archived versions are never overwritten — archive under a new version`);
-  if (existsSync(final)) throw refuse();
+  if (existsSync(final)) throw new ArchiveError(messages.alreadyArchived(version, final));
+  readArchive(root);
   mkdirSync(root, { recursive: true });
   const tmp = path.join(root, `.tmp-${version}-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     // A fresh build: nothing reused from a cache, so the archive shows the inputs rebuild to these bytes.
     const result = await buildEdition({ ...options, outDir: tmp, cacheDir: false });
-    const edition = result.dataset.edition;
-    const date = buildTime(edition, options.env);
-    // The inputs exactly as used: the data files read and the template folder.
-    for (const f of result.dataset.files) {
-      const target = path.join(tmp, "inputs", "data", f.name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      cpSync(f.absPath, target);
-    }
-    cpSync(options.templatesDir, path.join(tmp, "inputs", "templates"), { recursive: true });
+    // edition.yaml may have been edited during the build: what was printed is what counts.
+    requireEditionVersion(result.dataset.edition.version);
+    const date = buildTime(result.dataset.edition, options.env);
+    copyInputs(result.dataset.files, options.templatesDir, tmp);
 
     if (options.pdfa) {
       for (const f of result.files.filter((x) => x.format === "pdf")) {
-        const lang = f.lang;
-        options.log?.(`${lang}: PDF/A-2b copy of ${path.basename(f.path)}`);
-        await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), editionPdfMetadata(result.dataset, lang, date));
+        options.log?.(`${f.lang}: PDF/A-2b copy of ${path.basename(f.path)}`);
+        await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), editionPdfMetadata(result.dataset, f.lang, date));
       }
     }
 
@@ -59,7 +66,7 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
     const all = listFiles(tmp, tmp);
     const manifest: Manifest = {
       version,
-      editionVersion: edition.version,
+      editionVersion: result.dataset.edition.version,
       buildTime: date.toISOString(),
       dataHash: result.dataset.sha256,
       tools: {
@@ -75,17 +82,18 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
       outputs: all.filter((f) => !f.path.startsWith("inputs/")).map((f) => ({ ...f, ...(pages.get(f.path) ? { pages: pages.get(f.path) } : {}) })),
     };
     writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-
-    try {
-      renameSync(tmp, final);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ENOTEMPTY" || code === "EEXIST") throw refuse();
-      throw err;
-    }
-    await withIndexLock(root, () => writeIndex(root));
-    return { dir: final, manifest };
+    return { dir: await publishVersion(root, tmp, manifest), manifest };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Copies the data files read and the template folder into `<dir>/inputs`, as bytes: symbolic links are followed. */
+export function copyInputs(files: readonly { name: string; absPath: string }[], templatesDir: string, dir: string): void {
+  for (const f of files) {
+    const target = path.join(dir, "inputs", "data", f.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    cpSync(f.absPath, target, { dereference: true });
+  }
+  cpSync(templatesDir, path.join(dir, "inputs", "templates"), { recursive: true, dereference: true });
 }
