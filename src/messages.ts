@@ -88,6 +88,9 @@ export const messages = {
   badManifest: (file: string, detail: string) => `${file}: not a valid archive manifest (${detail}); restore it, or move its version folder out of the archive`,
   indexUnwritable: (root: string, reason: string) => `cannot write the index of ${root}: ${reason}; nothing was archived`,
   alreadyArchived: (v: string, dir: string) => `version ${v} is already archived in ${dir}; archived versions are never overwritten — archive under a new version`,
+  cacheEntryDiscarded: (file: string, why: string) => `stage cache: discarded ${file} (${why}); building that stage again`,
+  sourceDateEpoch: (v: string) => `SOURCE_DATE_EPOCH must be a whole number of seconds, got ${show(v)}`,
+  sourceDateEpochRange: (v: string, max: number) => `SOURCE_DATE_EPOCH must be at most ${max} (the end of the year 9999), got ${show(v)}`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

@@ -123,7 +123,7 @@ export class BuildEngine {
 
   constructor(readonly options: BuildOptions) {
     const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
-    this.cache = new StageCache(dir, codeFingerprint());
+    this.cache = new StageCache(dir, codeFingerprint(), (message) => this.reporter.line(message));
     this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
   }
 
