@@ -91,6 +91,10 @@ export const messages = {
   cacheEntryDiscarded: (file: string, why: string) => `stage cache: discarded ${file} (${why}); building that stage again`,
   sourceDateEpoch: (v: string) => `SOURCE_DATE_EPOCH must be a whole number of seconds, got ${show(v)}`,
   sourceDateEpochRange: (v: string, max: number) => `SOURCE_DATE_EPOCH must be at most ${max} (the end of the year 9999), got ${show(v)}`,
+  // Preview
+  portInUse: (port: number) => `port ${port} on 127.0.0.1 is already in use (another preview?); stop it, or choose another port with --port N (--port 0 picks a free one)`,
+  portNotAllowed: (port: number) => `port ${port} on 127.0.0.1 needs privileges greenbook does not have; choose a port above 1023 with --port N`,
+  cannotListen: (port: number, reason: string) => `cannot listen on 127.0.0.1:${port}: ${reason}`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

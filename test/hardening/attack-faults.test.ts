@@ -94,7 +94,8 @@ describe("F22 corrupt stage-cache entries are discarded, reported and rebuilt", 
     const dir = setUp();
     const file = entry(dir, "pdf");
     const bytes = readFileSync(file);
-    bytes[bytes.length - 3] ^= 0x01;
+    const at = bytes.length - 3;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
     writeFileSync(file, bytes);
     expect(new StageCache(dir, "salt", () => undefined).get("pdf", "k")).toBeUndefined();
   });

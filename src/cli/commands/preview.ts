@@ -3,6 +3,7 @@ import path from "node:path";
 import { watchEdition } from "../../build/watch-edition.ts";
 import { UsageError } from "../../errors.ts";
 import { startPreview } from "../../preview/preview-server.ts";
+import type { PrintJob } from "../../print/print-pdf.ts";
 import type { Command } from "../main.ts";
 import { describeBuild } from "./watch.ts";
 
@@ -16,24 +17,25 @@ export const preview: Command = {
     const port = Number(values.port ?? 4173);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
     const outDir = path.resolve(String(values.out ?? "output"));
-    let reload = () => undefined as void;
+    // Listen first: a port already taken fails here, before a watcher and its browser exist to keep the process alive.
+    let printJobs: () => ReadonlyMap<string, PrintJob> = () => new Map();
+    const server = await startPreview({
+      outDir,
+      port,
+      printJobs: () => printJobs(),
+      pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
+    });
     const watcher = watchEdition({
       dataDir: path.resolve(String(values.data ?? "data")),
       templatesDir: path.resolve(String(values.templates ?? "templates")),
       outDir,
-      onHtml: () => reload(),
+      onHtml: () => server.reload(),
       onBuild: (report) => {
         describeBuild(report).forEach((l) => stdout(l));
-        if (report.ok) reload();
+        if (report.ok) server.reload();
       },
     });
-    const server = await startPreview({
-      outDir,
-      port,
-      printJobs: () => watcher.engine.printJobs,
-      pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
-    });
-    reload = () => server.reload();
+    printJobs = () => watcher.engine.printJobs;
     stdout(`preview on ${server.url} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", () => resolve());
