@@ -38,6 +38,9 @@ export const messages = {
   csvUnclosedQuote: () => "not valid CSV: a quoted cell opens on this line and is never closed",
   // Cells and rows
   gotValue: (expected: string, raw: string) => `expected ${expected}, got ${show(raw)}`,
+  /** A character none of the embedded fonts has (it would print from a system font, or as a box). */
+  undrawable: (char: string, position: number) =>
+    `characters the embedded fonts can draw (found "${char}" U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at character ${position}, which none of them has)`,
   /** Text with a line break, a bidi control, a terminal escape or another control character in it. */
   notPlainText: (found: string, position: number) => `plain text on one line (found ${found} at character ${position})`,
   /** What a numeric cell expects, when its text is a number with thousands separators. */

@@ -6,7 +6,8 @@ import { messages } from "../messages.ts";
 import { checkConsistency } from "./check-consistency.ts";
 import { decodeDataFile } from "./decode-text.ts";
 import { readDataFile } from "./read-data-file.ts";
-import { validateTable, type Columns, type Row, type TableSpec } from "./define-table.ts";
+import { MAX_PROBLEMS_PER_FILE, validateTable, type Columns, type Row, type TableSpec } from "./define-table.ts";
+import { undrawableCells, undrawableYaml } from "../fonts/check-glyphs.ts";
 import { catalogSchema, editionSchema, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
 import { parseYaml, yamlLineOf } from "./load-yaml.ts";
 import { parseCsv } from "./parse-csv.ts";
@@ -71,6 +72,8 @@ export function loadDataset(dir: string): Dataset {
   const edition = editionSrc && attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchema));
   const catalogSrc = read("catalog.yaml");
   const catalog = catalogSrc && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchema));
+  if (edition && editionSrc) addAll(problems, undrawableYaml(edition, editionSrc.text, editionSrc.file));
+  if (catalog && catalogSrc) addAll(problems, undrawableYaml(catalog, catalogSrc.text, catalogSrc.file));
 
   const loaded: Partial<Record<keyof TableRows, unknown[]>> = {};
   for (const [key, spec] of Object.entries(tables) as unknown as [keyof TableRows, TableSpec<Columns>][]) {
@@ -119,7 +122,17 @@ export function loadDataset(dir: string): Dataset {
 function loadTable<C extends Columns>(spec: TableSpec<C>, text: string, file: string): Row<C>[] {
   const expected = Object.keys(spec.columns).filter((c) => !(spec.optional ?? []).includes(c));
   const raw = parseCsv(text, file, expected, spec.optional ?? []);
-  return validateTable(spec, raw);
+  // Both kinds of problem at once: wrong values, and characters no embedded font can print.
+  const glyphs = undrawableCells(raw);
+  let rows: Row<C>[];
+  try {
+    rows = validateTable(spec, raw);
+  } catch (err) {
+    if (err instanceof DataError && glyphs.length) throw new DataError([...err.problems, ...glyphs.slice(0, MAX_PROBLEMS_PER_FILE)]);
+    throw err;
+  }
+  if (glyphs.length) throw new DataError(glyphs.slice(0, MAX_PROBLEMS_PER_FILE));
+  return rows;
 }
 
 /** Appends `more` one by one: spreading a list of hundreds of thousands of problems overflows the stack. */
