@@ -32,7 +32,7 @@ export function describeControl(c: string): string {
       : c === "\t"
         ? "a tab"
         : cp === 0x1b
-          ? "an escape (terminal control)"
+          ? "a terminal escape"
           : (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c
             ? "a bidi control"
             : (cp >= 0x200b && cp <= 0x200d) || (cp >= 0x2060 && cp <= 0x2064) || cp === 0xfeff
