@@ -45,7 +45,11 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
   const final = path.join(root, version);
   if (existsSync(final)) throw new ArchiveError(messages.alreadyArchived(version, final));
   readArchive(root);
-  mkdirSync(root, { recursive: true });
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (err) {
+    throw new ArchiveError(messages.outNotAFolder(options.outDir, (err as NodeJS.ErrnoException).code ?? (err as Error).message), { cause: err });
+  }
   const tmp = path.join(root, `.tmp-${version}-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     // A fresh build: nothing reused from a cache, so the archive shows the inputs rebuild to these bytes.

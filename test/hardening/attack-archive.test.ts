@@ -193,6 +193,29 @@ describe("F22 a corrupt manifest.json is reported by path", () => {
   });
 });
 
+describe("F22 archive --out that is a file", () => {
+  it("is a clear error before building, not an internal ENOTDIR", async () => {
+    const file = path.join(makeTempDir("greenbook-out-"), "hostname");
+    writeFileSync(file, "x");
+    const r = await run(["archive", "--out", file, "--quiet"]);
+    expect(r).toEqual({ code: 1, stderr: [`greenbook archive: --out ${file} is not a folder greenbook can write to (it, or a folder above it, is a file)`] });
+    expect(readFileSync(file, "utf8")).toBe("x");
+  });
+});
+
+describe("F18 option values are escaped in messages", () => {
+  it("a --version holding a terminal escape is shown escaped", async () => {
+    const r = await run(["archive", "--version", "v1\u001b]0;PWNED\u0007", "--out", makeTempDir("greenbook-out-"), "--quiet"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toEqual(['greenbook archive: --version "v1\\u{1b}]0;PWNED\\u{7}" is not a valid version label: use letters, digits, dots, dashes and underscores, at most 64, starting with a letter or digit (e.g. 2024.1)']);
+  });
+
+  it("a usage error quoting a raw option value is escaped too", async () => {
+    const r = await run(["build", "--lang", "en\u001b[2J", "--out", makeTempDir("greenbook-out-")]);
+    expect(r).toEqual({ code: 2, stderr: ['greenbook build: --lang must be one of zh-HK, en, got "en\\u{1b}[2J"'] });
+  });
+});
+
 describe("F11 symlinked inputs are archived as bytes", () => {
   it("copies the file a data symlink points to, not the link", () => {
     const data = copyData();
