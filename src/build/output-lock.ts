@@ -125,13 +125,14 @@ function inspect(lock: string): Seen {
   }
   const owner = parseOwner(text, st.mtime);
   if (!owner) return Date.now() - st.mtimeMs > UNREADABLE_GRACE_MS ? { kind: "stale", ino: st.ino } : { kind: "young" };
-  if (owner.host !== os.hostname() || owner.pid === process.pid) return { kind: "held", owner };
-  if (!alive(owner.pid)) return { kind: "stale", ino: st.ino };
+  if (owner.host !== os.hostname()) return { kind: "held", owner };
+  if (owner.pid !== process.pid && !alive(owner.pid)) return { kind: "stale", ino: st.ino };
   const now = startOf(owner.pid);
   if (owner.start !== undefined && now !== undefined && now !== owner.start) return { kind: "stale", ino: st.ino };
   // A lock from an older greenbook holds only a pid: a process that started after the lock was written is not its owner.
   // Nor is a process that is not Node (pid 1, say, after a reboot).
   if (owner.start === undefined && (startedAfter(owner.pid, st.mtimeMs) || isNotNode(owner.pid))) return { kind: "stale", ino: st.ino };
+  // Our own pid and start: another build in this process (watch, tests), which will release it.
   return { kind: "held", owner };
 }
 

@@ -75,6 +75,11 @@ describe("F9 locks never stall a build", () => {
     expect(await timeTake(lockWith(JSON.stringify(owner)).dir)).toBeLessThan(1000);
   });
 
+  it("takes over a lock naming this very pid from an earlier process (a restarted container reuses pids)", async () => {
+    const owner = { pid: process.pid, host: os.hostname(), since: "2026-01-01T00:00:00.000Z", start: "1" };
+    expect(await timeTake(lockWith(JSON.stringify(owner)).dir)).toBeLessThan(1000);
+  });
+
   it("takes over an old-style lock whose live Node pid started after the lock was written", async () => {
     const { pid } = liveNode();
     expect(await timeTake(lockWith(String(pid), 3_600_000).dir)).toBeLessThan(1000);
