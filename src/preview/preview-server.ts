@@ -2,7 +2,9 @@
  * The preview server: serves the output folder on 127.0.0.1 only, the screen editions as built
  * and each chapter's paged print view (the print HTML, paginated by Paged.js in the reader's
  * browser), and reloads open pages after every rebuild (server-sent events). Nothing outside the
- * output folder is ever served: a path that resolves outside it is refused.
+ * output folder is ever served: a path that resolves outside it, as written or through symbolic
+ * links, is refused. It answers only to loopback Host names (no DNS rebinding), and bounds its
+ * connections so that idle clients cannot exhaust file descriptors.
  */
 import { createReadStream, existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import http from "node:http";
