@@ -3,6 +3,7 @@
  * The CLI prints `message` (and each problem) and exits non-zero; anything that is not a
  * GreenbookError is a bug and is printed with its stack.
  */
+import { escapeControls } from "./escape-controls.ts";
 
 /** A problem located in a source file: `file:line: column "name": message`. */
 export interface Problem {
@@ -15,10 +16,11 @@ export interface Problem {
   message: string;
 }
 
+/** The problem as one line; control characters anywhere in it (file names, header cells) are escaped. */
 export function formatProblem(p: Problem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   const column = p.column === undefined ? "" : ` column "${p.column}":`;
-  return `${where}:${column} ${p.message}`;
+  return escapeControls(`${where}:${column} ${p.message}`);
 }
 
 export class GreenbookError extends Error {

@@ -2,10 +2,14 @@
  * Every message greenbook shows a user about bad input, in one place so tests can assert
  * against it and wording stays consistent.
  */
-const show = (v: unknown): string => {
+import { escapeControls } from "./escape-controls.ts";
+
+/** Input quoted in a message: shortened, and with control and bidi characters written as \u{…}. */
+export const show = (v: unknown): string => {
   if (v === undefined) return "nothing";
   const s = typeof v === "string" ? v : JSON.stringify(v);
-  return `"${s.length > 60 ? `${s.slice(0, 57)}…` : s}"`;
+  const chars = [...s];
+  return `"${escapeControls(chars.length > 60 ? `${chars.slice(0, 57).join("")}…` : s)}"`;
 };
 
 export const messages = {
@@ -15,6 +19,9 @@ export const messages = {
   binary: () => "the file contains NUL bytes; it is not a text CSV file",
   tooLarge: (bytes: number, limit: number) => `the file is ${bytes} bytes, over the ${limit}-byte limit for a data file`,
   missingFile: () => "the file is missing",
+  tooLargeRead: (limit: number) => `the file is over the ${limit}-byte limit for a data file (read that much and stopped)`,
+  notRegularFile: (kind: string) => `expected an ordinary file, got ${kind}; put the data in a regular file`,
+  linkOutside: (target: string) => `the file is a symbolic link to ${show(target)}, outside the data folder; copy the file into the data folder instead`,
   unreadable: (reason: string) => `the file cannot be read: ${reason}`,
   emptyFile: () => "the file is empty; expected a header line and at least one row",
   headerOnly: () => "the file has a header but no rows",
@@ -31,8 +38,14 @@ export const messages = {
   csvUnclosedQuote: () => "not valid CSV: a quoted cell opens on this line and is never closed",
   // Cells and rows
   gotValue: (expected: string, raw: string) => `expected ${expected}, got ${show(raw)}`,
+  /** A character none of the embedded fonts has (it would print from a system font, or as a box). */
+  undrawable: (char: string, position: number) =>
+    `characters the embedded fonts can draw (found "${char}" U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at character ${position}, which none of them has)`,
+  /** Text with a line break, a bidi control, a terminal escape or another control character in it. */
+  notPlainText: (found: string, position: number) => `plain text on one line (found ${found} at character ${position})`,
   /** What a numeric cell expects, when its text is a number with thousands separators. */
   withoutSeparators: (expected: string) => `${expected}, written without thousands separators`,
+  moreProblems: (n: number) => `${n} more problem${n === 1 ? "" : "s"} in this file not listed; fix the ones above and check again`,
   duplicateKey: (key: string, earlier: number) => `duplicate key "${key}" (first on line ${earlier})`,
   // YAML
   yamlSyntax: (detail: string) => `not valid YAML: ${detail}`,
@@ -40,6 +53,8 @@ export const messages = {
   yamlMissing: () => "missing",
   yamlMisspelled: (found: string) => `missing (found "${found}": misspelled?)`,
   yamlUnknownField: (expected: readonly string[]) => (expected.length ? `not a field here; expected ${expected.join(", ")}` : "not a field here"),
+  marginsTooWide: (which: string, size: string, pageMm: number, leftMm: number, minMm: number) =>
+    `expected margins that leave a text area of at least ${minMm} mm; ${which} leave ${+leftMm.toFixed(1)} mm of the ${+pageMm.toFixed(1)} mm ${size} page`,
   // Consistency
   sumMismatch: (what: string, sum: number, total: number, totalWhere: string) =>
     `${what} add up to ${sum}, but ${totalWhere} gives ${total}`,
@@ -64,6 +79,28 @@ export const messages = {
   illustrationOutside: (file: string) => `the illustration file "${file}" is outside the data folder; put the image in the data folder and give its path from there`,
   illustrationNotFile: (file: string) => `the illustration "${file}" is not a file`,
   illustrationType: (file: string, types: readonly string[]) => `the illustration file "${file}" is not an image greenbook can print; expected ${types.join(", ")}`,
+  // Locks and output folder
+  lockNotAFile: (lock: string, what: string) => `${lock} is ${what}, not a lock file greenbook wrote; remove it if no greenbook run is active`,
+  lockTimeout: (holder: string, owner: string, guards: string, seconds: number, lock: string) =>
+    `${holder} (${owner}) is writing to ${guards}; gave up waiting after ${seconds} s. If it is not running, remove ${lock}.`,
+  lockCannotCreate: (lock: string, reason: string) => `cannot create ${lock}: ${reason}`,
+  outNotAFolder: (outDir: string, code: string) =>
+    `--out ${outDir} is not a folder greenbook can write to (${code === "EEXIST" || code === "ENOTDIR" ? "it, or a folder above it, is a file" : code})`,
+  // Archive
+  versionLabel: (v: string) => `--version ${show(v)} is not a valid version label: use letters, digits, dots, dashes and underscores, at most 64, starting with a letter or digit (e.g. 2024.1)`,
+  versionReserved: (v: string) => `--version ${show(v)} is reserved: the archive's index files are named index.*; choose another label (e.g. 2024.1)`,
+  versionMismatch: (v: string, editionVersion: string, file: string) =>
+    `--version ${show(v)} differs from the version ${show(editionVersion)} in ${file}, which every page and PDF would carry; set version: "${v}" in ${file}, or archive as ${editionVersion}`,
+  badManifest: (file: string, detail: string) => `${file}: not a valid archive manifest (${detail}); restore it, or move its version folder out of the archive`,
+  indexUnwritable: (root: string, reason: string) => `cannot write the index of ${root}: ${reason}; nothing was archived`,
+  alreadyArchived: (v: string, dir: string) => `version ${v} is already archived in ${dir}; archived versions are never overwritten — archive under a new version`,
+  cacheEntryDiscarded: (file: string, why: string) => `stage cache: discarded ${file} (${why}); building that stage again`,
+  sourceDateEpoch: (v: string) => `SOURCE_DATE_EPOCH must be a whole number of seconds, got ${show(v)}`,
+  sourceDateEpochRange: (v: string, max: number) => `SOURCE_DATE_EPOCH must be at most ${max} (the end of the year 9999), got ${show(v)}`,
+  // Preview
+  portInUse: (port: number) => `port ${port} on 127.0.0.1 is already in use (another preview?); stop it, or choose another port with --port N (--port 0 picks a free one)`,
+  portNotAllowed: (port: number) => `port ${port} on 127.0.0.1 needs privileges greenbook does not have; choose a port above 1023 with --port N`,
+  cannotListen: (port: number, reason: string) => `cannot listen on 127.0.0.1:${port}: ${reason}`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

@@ -1,26 +1,33 @@
 /**
  * Archives a release: builds the whole edition into a temporary folder beside the archive,
- * copies the inputs (data and templates) used, adds PDF/A copies when asked, writes a manifest,
- * and renames the folder to output/archive/<version>/ in one step. An existing version is never
- * touched; two runs at once each build in their own temporary folder, only one rename of a given
- * version can succeed, and the index is rebuilt under a lock.
+ * copies the inputs (data and templates) used, as bytes (a symbolic link is copied as the file it
+ * points to), adds PDF/A copies when asked, writes a manifest, and publishes the folder as
+ * output/archive/<version>/ together with its index entry (publishVersion: all or nothing). The
+ * version is the edition's own (data/edition.yaml), the one every page and PDF carries: a
+ * different --version is refused before anything is built. An existing version is never touched;
+ * two runs at once each build in their own temporary folder, and only one of a given version
+ * can be published.
  */
 import { randomBytes } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { FORMAT_DIR } from "../render/load-templates.ts";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildEdition, type BuildOptions } from "../pipeline/build-edition.ts";
-import { ArchiveError } from "../errors.ts";
 import { buildTime } from "../pipeline/build-time.ts";
+import { editionPdfMetadata } from "../documents/pdf-metadata.ts";
+import { FORMAT_DIR } from "../render/load-templates.ts";
+import type { DataFile } from "../data/dataset.ts";
+import { loadDataset } from "../data/load-dataset.ts";
+import { ArchiveError } from "../errors.ts";
+import { messages } from "../messages.ts";
 import { archiveRoot, checkVersionLabel } from "./archive-layout.ts";
-import { withIndexLock, writeIndex } from "./archive-index.ts";
+import { publishVersion, readArchive } from "./archive-index.ts";
 import { listFiles, type Manifest } from "./manifest.ts";
 import { convertToPdfA } from "./pdfa.ts";
-import { editionPdfMetadata } from "../documents/pdf-metadata.ts";
 import { gitState, greenbookVersion, packageVersion } from "./tool-versions.ts";
 
 export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | "documents"> {
-  version: string;
+  /** The version to archive; default the edition's (data/edition.yaml), which it must equal. */
+  version?: string;
   /** The output folder; the archive lives in <outDir>/archive. */
   outDir: string;
   /** Also store a PDF/A-2b copy of every PDF (Ghostscript). */
@@ -28,37 +35,37 @@ export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | 
 }
 
 export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: string; manifest: Manifest }> {
-  const version = checkVersionLabel(options.version);
+  // Before the build: the data (and the version it gives), the label, and the manifests already there.
+  const dataDir = options.dataDir ?? options.chapter.dataDir;
+  const edition = loadDataset(options.chapter, dataDir).edition;
+  const version = checkVersionLabel(options.version ?? edition.version);
+  const editionFile = path.join(dataDir, "edition.yaml");
+  const requireEditionVersion = (given: string) => {
+    if (given !== version) throw new ArchiveError(messages.versionMismatch(version, given, path.relative(process.cwd(), editionFile) || editionFile));
+  };
+  requireEditionVersion(edition.version);
   const root = archiveRoot(options.outDir);
   const final = path.join(root, version);
-  const refuse = () => new ArchiveError(`version ${version} is already archived in ${final}; archived versions are never overwritten — archive under a new version`);
-  if (existsSync(final)) throw refuse();
-  mkdirSync(root, { recursive: true });
+  if (existsSync(final)) throw new ArchiveError(messages.alreadyArchived(version, final));
+  readArchive(root);
+  try {
+    mkdirSync(root, { recursive: true });
+  } catch (err) {
+    throw new ArchiveError(messages.outNotAFolder(options.outDir, (err as NodeJS.ErrnoException).code ?? (err as Error).message), { cause: err });
+  }
   const tmp = path.join(root, `.tmp-${version}-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     // A fresh build: nothing reused from a cache, so the archive shows the inputs rebuild to these bytes.
     const result = await buildEdition({ ...options, outDir: tmp, cacheDir: false });
-    const edition = result.dataset.edition;
-    const date = buildTime(edition, options.env);
-    // The inputs exactly as used: the data files' bytes as validated and hashed, and the templates
-    // (with the book format they were set in, when the chapter has none of its own).
-    for (const f of result.dataset.files) {
-      const target = path.join(tmp, "inputs", "data", f.name);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, f.bytes);
-    }
-    const templatesDir = options.templatesDir ?? options.chapter.templatesDir;
-    const archivedTemplates = path.join(tmp, "inputs", "templates");
-    cpSync(templatesDir, archivedTemplates, { recursive: true });
-    if (!existsSync(path.join(templatesDir, "layouts"))) {
-      for (const part of ["layouts", "partials", "styles"]) cpSync(path.join(FORMAT_DIR, part), path.join(archivedTemplates, part), { recursive: true });
-    }
+    // edition.yaml may have been edited during the build: what was printed is what counts.
+    requireEditionVersion(result.dataset.edition.version);
+    const date = buildTime(result.dataset.edition, options.env);
+    copyInputs(result.dataset.files, options.templatesDir ?? options.chapter.templatesDir, tmp);
 
     if (options.pdfa) {
       for (const f of result.files.filter((x) => x.format === "pdf")) {
-        const lang = f.lang;
-        options.log?.(`${lang}: PDF/A-2b copy of ${path.basename(f.path)}`);
-        await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), editionPdfMetadata(result.dataset, lang, date));
+        options.log?.(`${f.lang}: PDF/A-2b copy of ${path.basename(f.path)}`);
+        await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), editionPdfMetadata(result.dataset, f.lang, date));
       }
     }
 
@@ -66,7 +73,7 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
     const all = listFiles(tmp, tmp);
     const manifest: Manifest = {
       version,
-      editionVersion: edition.version,
+      editionVersion: result.dataset.edition.version,
       buildTime: date.toISOString(),
       dataHash: result.dataset.sha256,
       tools: {
@@ -82,17 +89,26 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
       outputs: all.filter((f) => !f.path.startsWith("inputs/")).map((f) => ({ ...f, ...(pages.get(f.path) ? { pages: pages.get(f.path) } : {}) })),
     };
     writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
-
-    try {
-      renameSync(tmp, final);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === "ENOTEMPTY" || code === "EEXIST") throw refuse();
-      throw err;
-    }
-    await withIndexLock(root, () => writeIndex(root));
-    return { dir: final, manifest };
+    return { dir: await publishVersion(root, tmp, manifest), manifest };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies the inputs into `<dir>/inputs`: each data file's bytes exactly as they were validated and
+ * hashed (never re-read from disk), and the template folder as bytes (symbolic links followed),
+ * with the book format it was set in when the chapter has none of its own.
+ */
+export function copyInputs(files: readonly Pick<DataFile, "name" | "bytes">[], templatesDir: string, dir: string): void {
+  for (const f of files) {
+    const target = path.join(dir, "inputs", "data", f.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, f.bytes);
+  }
+  const archived = path.join(dir, "inputs", "templates");
+  cpSync(templatesDir, archived, { recursive: true, dereference: true });
+  if (!existsSync(path.join(templatesDir, "layouts"))) {
+    for (const part of ["layouts", "partials", "styles"]) cpSync(path.join(FORMAT_DIR, part), path.join(archived, part), { recursive: true, dereference: true });
   }
 }

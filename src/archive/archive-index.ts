@@ -1,39 +1,26 @@
 /**
  * output/archive/index.json and index.html: the list of archived versions. The index is always
- * rebuilt from the version folders' manifests under a lock file, and written by rename, so two
- * archive runs at once can neither corrupt it nor lose each other's entry.
+ * rebuilt from the version folders' manifests under the archive's lock (the same lock policy as
+ * the output folder's), and a new version is published together with its index entry: the
+ * version folder and the index files are renamed into place under the lock, and the version is
+ * moved back out if the index cannot be written. An archive is either published and indexed, or
+ * not there at all.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { acquireLock } from "../output/output-lock.ts";
 import { ArchiveError } from "../errors.ts";
+import { messages } from "../messages.ts";
 import { escapeHtml } from "../render/escape.ts";
-import type { Manifest } from "./manifest.ts";
+import { readManifest, type Manifest } from "./manifest.ts";
 
-const LOCK_STALE_MS = 10 * 60_000;
-
-/** Runs `f` holding `<root>/index.lock` (created exclusively); waits up to `timeoutMs` for another holder. */
+/** Runs `f` holding `<root>/index.lock`; waits up to `timeoutMs` for a live archive run holding it. */
 export async function withIndexLock<T>(root: string, f: () => T, timeoutMs = 60_000): Promise<T> {
-  const lock = path.join(root, "index.lock");
-  const start = Date.now();
-  for (;;) {
-    try {
-      closeSync(openSync(lock, "wx"));
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { force: true });
-      } catch {
-        /* released meanwhile */
-      }
-      if (Date.now() - start > timeoutMs) throw new ArchiveError(`another archive run holds ${lock}; try again when it has finished (or remove the file if no run is active)`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const release = await acquireLock(path.join(root, "index.lock"), { timeoutMs, holder: "another archive run", guards: root });
   try {
     return f();
   } finally {
-    rmSync(lock, { force: true });
+    release();
   }
 }
 
@@ -45,32 +32,96 @@ export interface IndexEntry {
   outputs: { path: string; pages?: number; bytes: number }[];
 }
 
-/** Reads every version folder's manifest; skips temporary folders of runs in progress. */
+const entryOf = (manifest: Manifest): IndexEntry => ({
+  version: manifest.version,
+  editionVersion: manifest.editionVersion,
+  buildTime: manifest.buildTime,
+  dataHash: manifest.dataHash,
+  outputs: manifest.outputs.map(({ path: p, pages, bytes }) => ({ path: p, pages, bytes })),
+});
+
+const byTimeThenVersion = (a: IndexEntry, b: IndexEntry) => a.buildTime.localeCompare(b.buildTime) || a.version.localeCompare(b.version, "en", { numeric: true });
+
+/** Reads and validates every version folder's manifest (a corrupt one is an ArchiveError naming it); skips runs in progress. */
 export function readArchive(root: string): { entry: IndexEntry; manifest: Manifest }[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((name) => !name.startsWith(".") && existsSync(path.join(root, name, "manifest.json")))
+    .filter((name) => !name.startsWith(".") && statSync(path.join(root, name)).isDirectory() && existsSync(path.join(root, name, "manifest.json")))
     .map((name) => {
-      const manifest = JSON.parse(readFileSync(path.join(root, name, "manifest.json"), "utf8")) as Manifest;
-      return {
-        manifest,
-        entry: { version: manifest.version, editionVersion: manifest.editionVersion, buildTime: manifest.buildTime, dataHash: manifest.dataHash, outputs: manifest.outputs.map(({ path: p, pages, bytes }) => ({ path: p, pages, bytes })) },
-      };
+      const manifest = readManifest(path.join(root, name));
+      return { manifest, entry: entryOf(manifest) };
     })
-    .sort((a, b) => a.entry.buildTime.localeCompare(b.entry.buildTime) || a.entry.version.localeCompare(b.entry.version, "en", { numeric: true }));
+    .sort((a, b) => byTimeThenVersion(a.entry, b.entry));
 }
 
 /** Rewrites index.json and index.html from the version folders. Call under the lock. */
 export function writeIndex(root: string): IndexEntry[] {
   const entries = readArchive(root).map((r) => r.entry);
-  const write = (name: string, text: string) => {
-    const tmp = path.join(root, `.${name}.${process.pid}.tmp`);
-    writeFileSync(tmp, text);
-    renameSync(tmp, path.join(root, name));
-  };
-  write("index.json", `${JSON.stringify({ versions: entries }, null, 2)}\n`);
-  write("index.html", indexHtml(entries));
+  const staged = stageIndex(root, entries);
+  try {
+    for (const [tmp, final] of staged) renameSync(tmp, final);
+  } finally {
+    for (const [tmp] of staged) rmSync(tmp, { force: true });
+  }
   return entries;
+}
+
+/**
+ * Publishes the staged version folder `staged` as `<root>/<manifest.version>` with its index
+ * entry, all or nothing, under the lock: every existing manifest is read first (a corrupt one
+ * stops the run before anything is published), the index files are written beside their final
+ * names, then the folder and the index are renamed into place; if the index cannot be renamed,
+ * the folder is moved back to `staged`.
+ */
+export async function publishVersion(root: string, staged: string, manifest: Manifest, timeoutMs?: number): Promise<string> {
+  const final = path.join(root, manifest.version);
+  return withIndexLock(
+    root,
+    () => {
+      if (existsSync(final)) throw new ArchiveError(messages.alreadyArchived(manifest.version, final));
+      const entries = [...readArchive(root).map((r) => r.entry), entryOf(manifest)].sort(byTimeThenVersion);
+      const index = stageIndex(root, entries);
+      try {
+        try {
+          renameSync(staged, final);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === "ENOTEMPTY" || code === "EEXIST") throw new ArchiveError(messages.alreadyArchived(manifest.version, final), { cause: err });
+          throw err;
+        }
+        try {
+          for (const [tmp, target] of index) renameSync(tmp, target);
+        } catch (err) {
+          renameSync(final, staged);
+          throw new ArchiveError(messages.indexUnwritable(root, (err as Error).message), { cause: err });
+        }
+      } finally {
+        for (const [tmp] of index) rmSync(tmp, { force: true });
+      }
+      return final;
+    },
+    timeoutMs,
+  );
+}
+
+/** Writes index.json and index.html for `entries` to temporary names in `root`; returns [temporary, final] pairs. */
+function stageIndex(root: string, entries: IndexEntry[]): [string, string][] {
+  const files: [string, string][] = [
+    ["index.json", `${JSON.stringify({ versions: entries }, null, 2)}\n`],
+    ["index.html", indexHtml(entries)],
+  ];
+  const staged: [string, string][] = [];
+  try {
+    for (const [name, text] of files) {
+      const tmp = path.join(root, `.${name}.${process.pid}.tmp`);
+      staged.push([tmp, path.join(root, name)]);
+      writeFileSync(tmp, text);
+    }
+  } catch (err) {
+    for (const [tmp] of staged) rmSync(tmp, { force: true });
+    throw err;
+  }
+  return staged;
 }
 
 function indexHtml(entries: IndexEntry[]): string {

@@ -1,15 +1,21 @@
 import path from "node:path";
 import { ArchiveError } from "../errors.ts";
+import { messages } from "../messages.ts";
 
 /** Where archived releases live inside an output folder. */
 export function archiveRoot(outDir: string): string {
   return path.join(outDir, "archive");
 }
 
-/** Version labels become folder names: keep them to a safe alphabet. */
+/** A version label: a folder name of a safe alphabet, starting with a letter or digit. */
+export const VERSION_LABEL = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
+
+/** Names the archive keeps for itself (index.json, index.html, index.lock and its temporary files). */
+const RESERVED = /^index(\.|$)/i;
+
+/** Version labels become folder names beside the index: a safe alphabet, and never one of the index's own names. */
 export function checkVersionLabel(version: string): string {
-  if (!/^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/.test(version) || version.includes("..")) {
-    throw new ArchiveError(`--version "${version}" is not a valid version label: use letters, digits, dots, dashes and underscores (e.g. 2024.1)`);
-  }
+  if (!VERSION_LABEL.test(version) || version.includes("..")) throw new ArchiveError(messages.versionLabel(version));
+  if (RESERVED.test(version)) throw new ArchiveError(messages.versionReserved(version));
   return version;
 }

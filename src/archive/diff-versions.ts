@@ -15,8 +15,8 @@ import { loadTemplates } from "../render/load-templates.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
 type Stats = unknown;
 type Lang = string;
-import { archiveRoot } from "./archive-layout.ts";
-import type { Manifest } from "./manifest.ts";
+import { archiveRoot, checkVersionLabel } from "./archive-layout.ts";
+import { readManifest, type Manifest } from "./manifest.ts";
 
 export interface RowChange {
   file: string;
@@ -46,10 +46,10 @@ interface Version {
 }
 
 function openVersion(chapter: Chapter, outDir: string, label: string): Version {
-  const dir = path.join(archiveRoot(outDir), label);
+  const dir = path.join(archiveRoot(outDir), checkVersionLabel(label));
   const manifestFile = path.join(dir, "manifest.json");
   if (!existsSync(manifestFile)) throw new ArchiveError(`no archived version "${label}" in ${archiveRoot(outDir)}`);
-  const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+  const manifest = readManifest(dir);
   const dataset = loadDataset(chapter, path.join(dir, "inputs", "data"));
   const stats = chapter.computeStats(dataset);
   return { label, dir, manifest, dataset, stats, claims: evaluateClaims(stats, chapter.claims) };

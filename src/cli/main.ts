@@ -4,6 +4,7 @@
  * drawn in the orchestrator, src/pipeline/build-edition.ts.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { escapeControls } from "../escape-controls.ts";
 import { formatProblem, GreenbookError, DataError, UsageError } from "../errors.ts";
 
 export type { Command, CommandContext } from "./command.ts";
@@ -74,14 +75,16 @@ export function reportError(err: unknown, name: string, stderr: (line: string) =
     for (const p of err.problems) stderr(formatProblem(p));
     return 1;
   }
+  // Messages may quote input (an option value, a path): no control character reaches the terminal.
+  const safe = (text: string) => text.split("\n").map(escapeControls).join("\n");
   if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-    stderr(`greenbook ${name}: ${(err as Error).message}`);
+    stderr(`greenbook ${name}: ${safe((err as Error).message)}`);
     return 2;
   }
   if (err instanceof GreenbookError) {
-    stderr(`greenbook ${name}: ${err.message}`);
+    stderr(`greenbook ${name}: ${safe(err.message)}`);
     return 1;
   }
-  stderr(`greenbook ${name}: internal error: ${(err as Error)?.stack ?? String(err)}`);
+  stderr(`greenbook ${name}: internal error: ${safe((err as Error)?.stack ?? String(err))}`);
   return 70;
 }

@@ -4,6 +4,7 @@
  * Built on zod so a schema is a declaration, not hand-written parsing per file.
  */
 import { z } from "zod";
+import { describeControl, firstControl } from "../escape-controls.ts";
 import { messages } from "../messages.ts";
 
 type Cell<T> = z.ZodType<T, string>;
@@ -25,6 +26,9 @@ function cell<T>(expected: string, parse: (raw: string) => T | undefined, numeri
 const WHOLE = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** Written as a number and finite as one: 401 digits are a number by the pattern but Infinity to JavaScript. */
+const finite = (s: string, pattern: RegExp) => pattern.test(s) && Number.isFinite(Number(s));
+
 /** A whole number (no thousands separators, no decimals), at least `min` (default 0). */
 export function count(min = 0): Cell<number> {
   const what = min === 0 ? "a whole number ≥ 0" : `a whole number ≥ ${min}`;
@@ -34,19 +38,19 @@ export function count(min = 0): Cell<number> {
 /** A signed whole number (e.g. a rank difference or a year). */
 export function integer(min = -Infinity, max = Infinity): Cell<number> {
   const what = Number.isFinite(min) && Number.isFinite(max) ? `a whole number from ${min} to ${max}` : "a whole number";
-  return cell(what, (s) => (WHOLE.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined), true);
+  return cell(what, (s) => (WHOLE.test(s) && Number.isSafeInteger(Number(s)) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined), true);
 }
 
 /** A finite decimal number, optionally bounded. */
 export function decimal(min = -Infinity, max = Infinity): Cell<number> {
   const bounds =
     Number.isFinite(min) && Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` ≥ ${min}` : Number.isFinite(max) ? ` ≤ ${max}` : "";
-  return cell(`a number${bounds}`, (s) => (DECIMAL.test(s) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined), true);
+  return cell(`a number${bounds}`, (s) => (finite(s, DECIMAL) && Number(s) >= min && Number(s) <= max ? Number(s) : undefined), true);
 }
 
 /** A percentage from 0 to 100, written without the % sign. */
 export function percent(): Cell<number> {
-  return cell("a percentage from 0 to 100 (without %)", (s) => (DECIMAL.test(s) && Number(s) >= 0 && Number(s) <= 100 ? Number(s) : undefined), true);
+  return cell("a percentage from 0 to 100 (without %)", (s) => (finite(s, DECIMAL) && Number(s) >= 0 && Number(s) <= 100 ? Number(s) : undefined), true);
 }
 
 /** One of a fixed set of words. */
@@ -73,9 +77,23 @@ export function yesNo(): Cell<boolean> {
   return cell("yes or no", (s) => (s === "yes" ? true : s === "no" ? false : undefined));
 }
 
-/** Any non-empty text of at most `max` characters. */
+/**
+ * Non-empty plain text on one line, of at most `max` characters: no line break, tab, bidi control,
+ * terminal escape or other control character anywhere in it (it would reshape the page or the terminal).
+ */
 export function text(max = 500): Cell<string> {
-  return cell(`text of 1 to ${max} characters`, (s) => (s.length > 0 && s.length <= max ? s : undefined));
+  const expected = `text of 1 to ${max} characters`;
+  return z.string().transform((raw, ctx) => {
+    const control = firstControl(raw);
+    if (control) {
+      ctx.addIssue({ code: "custom", message: messages.notPlainText(describeControl(control.char), control.position) });
+      return z.NEVER;
+    }
+    const s = raw.trim();
+    if (s.length > 0 && s.length <= max) return s;
+    ctx.addIssue({ code: "custom", message: expected });
+    return z.NEVER;
+  }) as unknown as Cell<string>;
 }
 
 /** The inner schema, or `undefined` when the cell is empty. */

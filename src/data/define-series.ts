@@ -39,6 +39,9 @@ export function defineSeries<C extends Columns>(spec: SeriesSpec<C>): SeriesSpec
   return spec;
 }
 
+/** Problems listed per file; beyond this they are counted (a file of 400,000 bad rows needs no 400,000 lines). */
+export const MAX_PROBLEMS_PER_FILE = 100;
+
 /** Validates every cell of a parsed table against its spec; throws every problem at once. */
 export function validateTable<C extends Columns>(spec: SeriesSpec<C>, raw: RawTable): Row<C>[] {
   const problems: Problem[] = [];
@@ -65,6 +68,11 @@ export function validateTable<C extends Columns>(spec: SeriesSpec<C>, raw: RawTa
     }
     keys.set(key, line);
     rows.push(out as Row<C>);
+  }
+  if (problems.length > MAX_PROBLEMS_PER_FILE) {
+    const more = problems.length - MAX_PROBLEMS_PER_FILE;
+    problems.length = MAX_PROBLEMS_PER_FILE;
+    problems.push({ file: raw.file, message: messages.moreProblems(more) });
   }
   if (problems.length) throw new DataError(problems);
   return rows;

@@ -4,13 +4,38 @@
  * language, and the languages are the edition's (`languages`, default the chapter's).
  */
 import { z } from "zod";
+import { describeControl, firstControl } from "../escape-controls.ts";
+import { messages } from "../messages.ts";
 
-const nonEmpty = z.string().trim().min(1, "expected non-empty text");
+/** Non-empty plain text on one line: no line break, bidi control, terminal escape or other control character. */
+const nonEmpty = z
+  .string()
+  .superRefine((s, ctx) => {
+    const control = firstControl(s);
+    if (control) ctx.addIssue({ code: "custom", message: `expected ${messages.notPlainText(describeControl(control.char), control.position)}`, abort: true });
+  })
+  .trim()
+  .min(1, "expected non-empty text");
 const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt)$/, "expected a length such as 20mm");
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "expected a real calendar date");
+  // Date.parse rolls 2023-02-30 over to 2 March; a real date reads back as itself.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "expected a real calendar date");
+
+/** The smallest text area (page minus margins) greenbook lays a chapter out in. */
+export const MIN_TEXT_AREA_MM = { width: 60, height: 90 } as const;
+
+/** A length as written in edition.yaml (20mm, 2cm, 1in, 36pt), in millimetres. */
+export function toMm(length: string): number {
+  const m = /^(\d+(?:\.\d+)?)(mm|cm|in|pt)$/.exec(length);
+  if (!m) return Number.NaN;
+  const n = Number(m[1]);
+  return m[2] === "mm" ? n : m[2] === "cm" ? n * 10 : m[2] === "in" ? n * 25.4 : (n * 25.4) / 72;
+}
 
 /** Text in every language of the edition: `{ en: …, zh-HK: … }`. */
 export function localized(langs: readonly string[]) {
@@ -62,7 +87,16 @@ export function editionSchemaFor(langs: readonly string[], scope: z.ZodType = z.
           .strictObject({ top: length, bottom: length, inside: length, outside: length })
           .default({ top: "22mm", bottom: "24mm", inside: "22mm", outside: "20mm" }),
       })
-      .default({ size: "A4", margin: { top: "22mm", bottom: "24mm", inside: "22mm", outside: "20mm" } }),
+      .default({ size: "A4", margin: { top: "22mm", bottom: "24mm", inside: "22mm", outside: "20mm" } })
+      .superRefine((page, ctx) => {
+        // Margins that leave (almost) no room print a chapter of empty pages: refuse them here.
+        const size = PAGE_SIZES[page.size]!;
+        const m = page.margin;
+        const across = toMm(size.width) - toMm(m.inside) - toMm(m.outside);
+        const down = toMm(size.height) - toMm(m.top) - toMm(m.bottom);
+        if (across < MIN_TEXT_AREA_MM.width) ctx.addIssue({ code: "custom", path: ["margin", "inside"], message: messages.marginsTooWide("inside + outside", page.size, toMm(size.width), across, MIN_TEXT_AREA_MM.width) });
+        if (down < MIN_TEXT_AREA_MM.height) ctx.addIssue({ code: "custom", path: ["margin", "top"], message: messages.marginsTooWide("top + bottom", page.size, toMm(size.height), down, MIN_TEXT_AREA_MM.height) });
+      }),
     book: text,
     publisher: text,
     chapter: z.strictObject({ title: text, subtitle: text }),

@@ -3,7 +3,7 @@
  * the chapter declares, labels.csv and published.csv. Each file's bytes are read once, hashed,
  * and kept: what is attached to a PDF or archived is exactly what was validated.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import { DataError, type Problem } from "../errors.ts";
@@ -13,8 +13,10 @@ import { parseYaml, yamlLineOf } from "../io/load-yaml.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { messages } from "../messages.ts";
 import { checkCatalog } from "./check-catalog.ts";
-import { decodeDataFile, MAX_DATA_FILE_BYTES } from "./decode-text.ts";
-import { missingRequiredRows, validateTable, type AnySeries, type Columns, type Row, type SeriesSpec } from "./define-series.ts";
+import { undrawableCells, undrawableYaml } from "../fonts/check-glyphs.ts";
+import { decodeDataFile } from "./decode-text.ts";
+import { MAX_PROBLEMS_PER_FILE, missingRequiredRows, validateTable, type AnySeries, type Columns, type Row, type SeriesSpec } from "./define-series.ts";
+import { readDataFile } from "./read-data-file.ts";
 import { catalogSchemaFor, editionLanguagesSchema, editionSchemaFor, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
 import { parseCsv } from "./parse-csv.ts";
 import { labelsSeries, publishedSeries, type PublishedRow } from "./standard-series.ts";
@@ -33,14 +35,11 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
     const absPath = path.resolve(dir, fileName);
     const displayPath = displayPathOf(absPath);
     try {
-      if (!existsSync(absPath)) throw new DataError([{ file: displayPath, message: messages.missingFile() }]);
-      const size = statSync(absPath).size;
-      if (size > MAX_DATA_FILE_BYTES) throw new DataError([{ file: displayPath, message: messages.tooLarge(size, MAX_DATA_FILE_BYTES) }]);
-      const bytes = readFileSync(absPath);
+      const bytes = readDataFile(dir, absPath, displayPath);
       files.push({ name: fileName, absPath, displayPath, sha256: sha256(bytes), bytes });
       return { text: decodeDataFile(bytes, displayPath), file: displayPath };
     } catch (err) {
-      if (err instanceof DataError) problems.push(...err.problems);
+      if (err instanceof DataError) addAll(problems, err.problems);
       else problems.push({ file: displayPath, message: messages.unreadable((err as Error).message) });
       return undefined;
     }
@@ -51,7 +50,7 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
       return f();
     } catch (err) {
       if (err instanceof DataError) {
-        problems.push(...err.problems);
+        addAll(problems, err.problems);
         return undefined;
       }
       throw err;
@@ -63,6 +62,8 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
   const edition = editionSrc && languages && attempt(() => resolveEdition(parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(languages, chapter.scope)), languages, editionSrc));
   const catalogSrc = read("catalog.yaml");
   const catalog = catalogSrc && languages && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchemaFor(languages)) as Catalog);
+  if (edition && editionSrc) addAll(problems, undrawableYaml(edition, editionSrc.text, editionSrc.file, edition.languages));
+  if (catalog && catalogSrc && languages) addAll(problems, undrawableYaml(catalog, catalogSrc.text, catalogSrc.file, languages));
 
   const labelColumns = (languages ?? chapter.languages).map((l) => attempt(() => localeOf(l).labelColumn)).filter((c): c is string => c !== undefined);
   const specs: [string, AnySeries][] = [...Object.entries(chapter.series), ["labels", labelsSeries(labelColumns)], ["published", publishedSeries]];
@@ -75,7 +76,7 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
     }
     const src = read(`${spec.name}.csv`);
     if (!src) continue;
-    const rows = attempt(() => loadTable(spec, src.text, src.file));
+    const rows = attempt(() => loadTable(spec, src.text, src.file, languages ?? chapter.languages));
     if (rows) loaded[key] = rows;
   }
 
@@ -87,7 +88,7 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
   const complete = specs.every(([key]) => loaded[key]);
   if (problems.length === 0 && complete && edition && catalog) {
     const fileOf = (name: string) => displayPathOf(path.resolve(dir, `${name}.csv`));
-    problems.push(...checkCatalog({ chapter, rows: loaded, catalog, fileOf, catalogFile: catalogSrc!.file }));
+    addAll(problems, checkCatalog({ chapter, rows: loaded, catalog, fileOf, catalogFile: catalogSrc!.file }));
     if (problems.length === 0) {
       const labels = new Map(loaded.labels!.map((l) => [String(l.key), Object.fromEntries(edition.languages.map((lang) => [lang, String((l as Record<string, unknown>)[localeOf(lang).labelColumn])]))]));
       files.sort((a, b) => a.name.localeCompare(b.name));
@@ -142,20 +143,34 @@ function readIllustration(dir: string, rel: string, problem: (message: string) =
   else if (!ILLUSTRATION_EXTENSIONS.includes(path.extname(rel).toLowerCase())) problem(messages.illustrationType(rel, ILLUSTRATION_EXTENSIONS));
   else {
     try {
-      const bytes = readFileSync(abs);
+      const bytes = readDataFile(dir, abs, displayPathOf(abs));
       return { name: rel, absPath: abs, displayPath: displayPathOf(abs), sha256: sha256(bytes), bytes };
     } catch (err) {
-      problem(messages.unreadable((err as Error).message));
+      problem(err instanceof DataError ? err.problems.map((p) => p.message).join("; ") : messages.unreadable((err as Error).message));
     }
   }
   return undefined;
 }
 
-function loadTable<C extends Columns>(spec: SeriesSpec<C>, text: string, file: string): Row<C>[] {
+function loadTable<C extends Columns>(spec: SeriesSpec<C>, text: string, file: string, languages: readonly string[]): Row<C>[] {
   const expected = Object.keys(spec.columns).filter((c) => !(spec.optional ?? []).includes(c));
   const raw = parseCsv(text, file, expected, spec.optional ?? []);
-  const rows = validateTable(spec, raw);
+  // Both kinds of problem at once: wrong values, and characters no embedded font can print.
+  const glyphs = undrawableCells(raw, languages);
+  let rows: Row<C>[];
+  try {
+    rows = validateTable(spec, raw);
+  } catch (err) {
+    if (err instanceof DataError && glyphs.length) throw new DataError([...err.problems, ...glyphs.slice(0, MAX_PROBLEMS_PER_FILE)]);
+    throw err;
+  }
+  if (glyphs.length) throw new DataError(glyphs.slice(0, MAX_PROBLEMS_PER_FILE));
   const missing = missingRequiredRows(spec as AnySeries, rows, file);
   if (missing.length) throw new DataError(missing);
   return rows;
+}
+
+/** Appends `more` one by one: spreading a list of hundreds of thousands of problems overflows the stack. */
+function addAll<T>(list: T[], more: readonly T[]): void {
+  for (const x of more) list.push(x);
 }

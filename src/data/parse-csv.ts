@@ -58,8 +58,10 @@ export function parseCsv(source: string, file: string, expected: readonly string
   if (problems.length) throw new DataError(problems);
 
   const rows: RawRow[] = [];
-  for (const { record, info } of records.slice(1)) {
+  for (const { record, info: end } of records.slice(1)) {
     if (record.every((c) => c.trim() === "")) continue;
+    // csv-parse gives the record's last line; a quoted cell with line breaks starts it earlier.
+    const info = { lines: end.lines - record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0) };
     if (record.length !== header.length) {
       const split = record.length > header.length ? splitThousands(record) : undefined;
       problems.push({ file, line: info.lines, message: split ? messages.cellCountThousands(header.length, record.length, split) : messages.cellCount(header.length, record.length) });

@@ -1,12 +1,14 @@
 /**
  * A cache for build stages, keyed by the hash of a stage's inputs: a value is reused only when
  * everything it was made from is byte-for-byte the same. Kept in memory (watch, bench) and,
- * when given a folder, on disk, so a later run reuses it too. Entries are written atomically.
+ * when given a folder, on disk, so a later run reuses it too. Entries are written atomically and
+ * carry a checksum: a truncated or damaged entry is removed, reported, and its stage run again.
  */
 import { randomBytes } from "node:crypto";
-import { hashOf } from "../io/hash.ts";
+import { hashOf, sha256 } from "../io/hash.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { messages } from "../messages.ts";
 
 export { hashOf };
 
@@ -15,10 +17,11 @@ export class StageCache {
   hits = 0;
   misses = 0;
 
-  /** `salt` (e.g. a hash of the code) is part of every key. */
+  /** `salt` (e.g. a hash of the code) is part of every key; `onDiscard` hears of each corrupt entry removed. */
   constructor(
     private readonly dir?: string,
     private readonly salt = "",
+    private readonly onDiscard?: (message: string) => void,
   ) {
     if (dir) pruneCache(dir);
   }
@@ -31,15 +34,31 @@ export class StageCache {
     const id = this.id(kind, key);
     let v = this.memory.get(id);
     if (!v && this.dir) {
-      const file = path.join(this.dir, id);
-      if (existsSync(file)) {
-        v = readFileSync(file);
-        this.memory.set(id, v);
-      }
+      v = this.readEntry(path.join(this.dir, id));
+      if (v) this.memory.set(id, v);
     }
     if (v) this.hits++;
     else this.misses++;
     return v;
+  }
+
+  /** An entry's value from disk, or undefined when it is missing or corrupt (a corrupt one is removed and reported). */
+  private readEntry(file: string): Uint8Array | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    const value = unwrapEntry(bytes);
+    if (value) return value;
+    this.discard(file, "its checksum does not match its content");
+    return undefined;
+  }
+
+  private discard(file: string, why: string): void {
+    rmSync(file, { force: true });
+    this.onDiscard?.(messages.cacheEntryDiscarded(file, why));
   }
 
   set(kind: string, key: string, value: Uint8Array): void {
@@ -49,22 +68,44 @@ export class StageCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       const tmp = path.join(this.dir, `.${id}.${randomBytes(4).toString("hex")}`);
-      writeFileSync(tmp, value);
+      writeFileSync(tmp, wrapEntry(value));
       renameSync(tmp, path.join(this.dir, id));
     } catch {
       // A cache that cannot be written only costs time.
     }
   }
 
-  /** JSON values through the same cache. */
+  /** JSON values through the same cache; an entry that does not parse is discarded like a corrupt one. */
   getJson<T>(kind: string, key: string): T | undefined {
     const v = this.get(kind, key);
-    return v ? (JSON.parse(Buffer.from(v).toString("utf8")) as T) : undefined;
+    if (!v) return undefined;
+    try {
+      return JSON.parse(Buffer.from(v).toString("utf8")) as T;
+    } catch {
+      const id = this.id(kind, key);
+      this.memory.delete(id);
+      if (this.dir) this.discard(path.join(this.dir, id), "it is not valid JSON");
+      return undefined;
+    }
   }
 
   setJson(kind: string, key: string, value: unknown): void {
     this.set(kind, key, Buffer.from(JSON.stringify(value), "utf8"));
   }
+}
+
+/** An entry on disk: a magic tag, the sha256 of the value, then the value; a truncated or altered entry fails the check. */
+const MAGIC = Buffer.from("greenbook-cache-1\n");
+
+function wrapEntry(value: Uint8Array): Buffer {
+  return Buffer.concat([MAGIC, Buffer.from(sha256(value), "hex"), value]);
+}
+
+function unwrapEntry(bytes: Buffer): Uint8Array | undefined {
+  const head = MAGIC.length + 32;
+  if (bytes.length < head || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const value = bytes.subarray(head);
+  return Buffer.from(sha256(value), "hex").equals(bytes.subarray(MAGIC.length, head)) ? value : undefined;
 }
 
 /** Entries a cache folder keeps; beyond this the least recently written are removed. */

@@ -141,7 +141,7 @@ export class BuildEngine {
 
   constructor(readonly options: BuildOptions) {
     const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
-    this.cache = new StageCache(dir, codeFingerprint(options.chapter.dir));
+    this.cache = new StageCache(dir, codeFingerprint(options.chapter.dir), (message) => this.reporter.line(message));
     this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
   }
 
@@ -219,7 +219,7 @@ export class BuildEngine {
     this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
-    const release = await acquireOutputLock(o.outDir, { onWait: (pid) => this.reporter.line(`waiting for another build (pid ${pid}) writing to ${o.outDir} …`) });
+    const release = await acquireOutputLock(o.outDir, { onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
     const files: BuiltFile[] = [];
     const parity = new Map<Lang, ParityRecord>();
     const handoutParity = new Map<Lang, ParityRecord>();

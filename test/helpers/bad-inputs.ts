@@ -5,7 +5,8 @@
  * replacements in a copy of templates/, kept as edits so the case follows changes to the shipped
  * templates). This module overlays a case onto temp copies and reads what it expects.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MAX_DATA_FILE_BYTES } from "../../src/data/decode-text.ts";
 import { copyDataBytes, DATA_DIR, makeTempDir, REPO_ROOT } from "./data-copy.ts";
@@ -28,6 +29,11 @@ export interface CaseOptions {
    * byte over MAX_DATA_FILE_BYTES; `sparse-3GiB` is a sparse file of 3 GiB (no disk, no memory).
    */
   generate?: { file: string; bytes: "limit+1" | "sparse-3GiB" };
+  /**
+   * Data files replaced by what cannot be committed: a named pipe (`fifo`), a folder, or a symbolic
+   * link to `target` (absolute, or relative to the data folder).
+   */
+  special?: { file: string; kind: "fifo" | "folder" | "symlink"; target?: string }[];
 }
 
 export interface BadInputCase {
@@ -96,6 +102,13 @@ export function prepareCase(c: BadInputCase): { data: string; templates: string;
       const chunk = Buffer.from(`${rows.join("\n")}\n`);
       writeFileSync(file, Buffer.concat([Buffer.from(`${header}\n`), ...Array<Buffer>(Math.ceil(size / chunk.length)).fill(chunk)]).subarray(0, size));
     }
+  }
+  for (const sp of c.options.special ?? []) {
+    const file = path.join(data, sp.file);
+    rmSync(file, { force: true });
+    if (sp.kind === "fifo") execFileSync("mkfifo", [file]);
+    else if (sp.kind === "folder") mkdirSync(file);
+    else symlinkSync(sp.target!, file);
   }
   const editsFile = path.join(c.dir, "templates-edits.json");
   if (!existsSync(editsFile)) return { data, templates: TEMPLATES_DIR, copiedTemplates: false };

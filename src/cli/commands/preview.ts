@@ -3,6 +3,7 @@ import path from "node:path";
 import { watchEdition } from "../../pipeline/watch-edition.ts";
 import { UsageError } from "../../errors.ts";
 import { startPreview } from "../../preview/preview-server.ts";
+import type { PrintJob } from "../../print/print-pdf.ts";
 import type { Command } from "../command.ts";
 import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 import { describeBuild } from "./watch.ts";
@@ -18,29 +19,30 @@ export const preview: Command = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
     const config = await resolveConfig(values);
     const outDir = config.outDir;
-    let reload = () => undefined as void;
     // HTML of a build still printing: shown at once from memory, dropped when the build ends (its files are then on disk, or it failed).
     let fresh: ReadonlyMap<string, Uint8Array> = new Map();
+    // Listen first: a port already taken fails here, before a watcher and its browser exist to keep the process alive.
+    let printJobs: () => ReadonlyMap<string, PrintJob> = () => new Map();
+    const server = await startPreview({
+      outDir,
+      port,
+      printJobs: () => printJobs(),
+      fresh: () => fresh,
+      pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
+    });
     const watcher = watchEdition({
       ...config,
       onHtml: (files) => {
         fresh = files;
-        reload();
+        server.reload();
       },
       onBuild: (report) => {
         fresh = new Map();
         describeBuild(report).forEach((l) => stdout(l));
-        reload();
+        server.reload();
       },
     });
-    const server = await startPreview({
-      outDir,
-      port,
-      printJobs: () => watcher.engine.printJobs,
-      fresh: () => fresh,
-      pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
-    });
-    reload = () => server.reload();
+    printJobs = () => watcher.engine.printJobs;
     stdout(`preview on ${server.url} (Ctrl-C to stop)`);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", () => resolve());

@@ -1,0 +1,48 @@
+/**
+ * Which characters the embedded fonts can draw. A character is drawable when, in both the serif
+ * and the sans stack, a face whose unicode-range includes it (so Chromium would pick that face)
+ * also has a glyph for it in its cmap: fontsource's ranges are merged spans and overstate (U+2615 ☕
+ * lies in a Noto HK range, but no Noto HK file has it). Anything else would print from a system
+ * font (DejaVu) or as a box, so data that holds it is refused.
+ */
+import { loadFontFaces, type FontFace } from "./font-faces.ts";
+import { woff2CodePoints } from "./woff2-cmap.ts";
+
+/** Code points per font file, read once per process (each file is immutable in node_modules). */
+const cmaps = new Map<string, [number, number][]>();
+
+const within = (ranges: readonly [number, number][], cp: number) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+
+function hasGlyph(face: FontFace, cp: number): boolean {
+  if (!within(face.ranges, cp)) return false;
+  let points = cmaps.get(face.file);
+  if (!points) {
+    points = woff2CodePoints(face.file);
+    cmaps.set(face.file, points);
+  }
+  return within(points, cp);
+}
+
+/** A test for one code point: can every one of `stacks` (families, in order) draw it from the embedded fonts? */
+export function createGlyphCoverage(stacks: readonly (readonly string[])[], faces: readonly FontFace[] = loadFontFaces()): (cp: number) => boolean {
+  const regular = faces.filter((f) => f.weight === 400 && f.style === "normal");
+  const known = new Map<number, boolean>();
+  return (cp) => {
+    let ok = known.get(cp);
+    if (ok === undefined) {
+      ok = stacks.every((families) => regular.some((f) => families.includes(f.family) && hasGlyph(f, cp)));
+      known.set(cp, ok);
+    }
+    return ok;
+  };
+}
+
+/** The first character of `text` the embedded fonts cannot draw, and its 1-based position; `skip` leaves characters to other checks. */
+export function firstUndrawable(text: string, drawable: (cp: number) => boolean, skip: (c: string) => boolean = () => false): { char: string; position: number } | undefined {
+  let position = 0;
+  for (const c of text) {
+    position++;
+    if (!skip(c) && !drawable(c.codePointAt(0)!)) return { char: c, position };
+  }
+  return undefined;
+}
