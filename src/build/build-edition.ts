@@ -21,7 +21,7 @@ import { loadChartText } from "../charts/chart-text.ts";
 import { CHAPTER_FIGURES } from "../charts/figures.ts";
 import { renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
-import { LANGUAGES, type Lang } from "../data/edition.ts";
+import { bylineWarnings, LANGUAGES, type Lang } from "../data/edition.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
 import { PrintError } from "../errors.ts";
 import { launchBrowser, type BrowserSession } from "../print/launch-browser.ts";
@@ -185,6 +185,7 @@ export class BuildEngine {
     const t0 = performance.now();
     const { dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.dataDir, o.templatesDir, o.langs));
     this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
+    if (languages.includes("en")) for (const w of bylineWarnings(dataset.edition)) this.reporter.line(`warning: ${w}`);
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
     const release = await acquireOutputLock(o.outDir, { onWait: (pid) => this.reporter.line(`waiting for another build (pid ${pid}) writing to ${o.outDir} …`) });

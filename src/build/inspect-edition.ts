@@ -3,7 +3,7 @@
  * language, parity between the editions, and the published figures recomputed.
  */
 import { evaluateClaims, type ClaimResult } from "../claims/evaluate-claims.ts";
-import { LANGUAGES, type Lang } from "../data/edition.ts";
+import { bylineWarnings, LANGUAGES, type Lang } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { GreenbookError } from "../errors.ts";
 import { loadTemplates } from "../render/load-templates.ts";
@@ -24,6 +24,8 @@ export interface EditionReport {
   reproduction: Reproduction[];
   /** Problems rendering a language's templates (strict mode, missing wording…), if any. */
   templateErrors: string[];
+  /** Things a reader would notice that do not stop a build (e.g. an author with no English name). */
+  warnings: string[];
 }
 
 export function inspectEdition(dataset: Dataset, stats: Stats, templatesDir: string): EditionReport {
@@ -60,5 +62,6 @@ export function inspectEdition(dataset: Dataset, stats: Stats, templatesDir: str
     parity: { ok: differences.length === 0, differences, records },
     reproduction: reproduce(stats, dataset.tables.published),
     templateErrors,
+    warnings: bylineWarnings(dataset.edition),
   };
 }

@@ -47,8 +47,13 @@ export const editionSchema = z.strictObject({
   book: localized,
   publisher: localized,
   chapter: z.strictObject({ title: localized, subtitle: localized }),
+  /**
+   * `en` is the name an author publishes under in English; never guess one. Without it, `romanised`
+   * (a romanisation the author has confirmed) is printed instead; without either, the English
+   * edition prints the Chinese name, and `greenbook check` and the build warn.
+   */
   authors: z
-    .array(z.strictObject({ en: nonEmpty.nullable(), "zh-HK": nonEmpty }))
+    .array(z.strictObject({ en: nonEmpty.nullable(), "zh-HK": nonEmpty, romanised: nonEmpty.nullable().default(null) }))
     .min(1, "expected at least one author"),
   keywords: z.strictObject({ en: z.array(nonEmpty), "zh-HK": z.array(nonEmpty) }),
   contact: localized,
@@ -82,3 +87,16 @@ export const catalogEntrySchema = z.strictObject({
 export type CatalogEntry = z.output<typeof catalogEntrySchema>;
 export const catalogSchema = z.record(z.string(), catalogEntrySchema);
 export type Catalog = z.output<typeof catalogSchema>;
+
+/** Authors the English edition cannot name in Latin script (no `en`, no `romanised`), with their place in the list. */
+export function authorsWithoutEnglishName(edition: Edition): { position: number; name: string }[] {
+  return edition.authors.flatMap((a, i) => (a.en === null && a.romanised === null ? [{ position: i + 1, name: a["zh-HK"] }] : []));
+}
+
+/** The warning `check` and the build print for each such author. */
+export function bylineWarnings(edition: Edition): string[] {
+  return authorsWithoutEnglishName(edition).map(
+    ({ position, name }) =>
+      `byline: author ${position} (${name}) has no English name (data/edition.yaml: authors, "en" or "romanised"): the English edition prints "${name}" in Chinese script, marked as Chinese; add the name the author publishes under, never a guess`,
+  );
+}

@@ -17,7 +17,7 @@ import { styleSheet, visibleText } from "./document-parts.ts";
 import { drawOpeningArtwork } from "./opening-artwork.ts";
 import { createProseRenderer, EXHIBITS } from "./render-prose.ts";
 import { buildTableModels } from "./table-models.ts";
-import { authorNames } from "./template-context.ts";
+import { authorLineHtml, authorNames } from "./template-context.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
 
 /** A chart as the chapter needs it (produced by src/charts). */
@@ -157,7 +157,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     titleSeparator: colon,
     subtitle,
     authors,
-    authorLine: lang === "zh-HK" ? authors.join("\u3000") : formatList(authors, lang),
+    authorLine: authorLineHtml(dataset, lang, (names) => (lang === "zh-HK" ? names.join("\u3000") : formatList(names, lang))),
     sections: body,
     exhibits,
     appendix,

@@ -17,7 +17,7 @@ import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import type { Target } from "./markdown.ts";
 import type { ChartForChapter, ParityRecord } from "./render-chapter.ts";
 import { createProseRenderer } from "./render-prose.ts";
-import { authorNames } from "./template-context.ts";
+import { authorLineHtml, authorNames } from "./template-context.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
 
 /** The prose blocks of templates/<lang>/handout/, each placed in its slot on the sheet. */
@@ -104,7 +104,7 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     released: `${str(strings, "released", t)}${colon}${formatDate(edition.releaseDate, lang)}`,
     embargo: edition.embargo[lang],
     authorsLabel: str(strings, "authors", t),
-    authorLine: lang === "zh-HK" ? authors.join("、") : formatList(authors, lang),
+    authorLine: authorLineHtml(dataset, lang, (names) => (lang === "zh-HK" ? names.join("、") : formatList(names, lang))),
     contact: edition.contact[lang],
     blocks,
     chart,

@@ -1,6 +1,7 @@
 import type { Dataset } from "../data/load-dataset.ts";
 import type { Lang } from "../data/edition.ts";
 import type { Stats } from "../stats/compute-stats.ts";
+import { escapeHtml } from "./escape.ts";
 
 /**
  * What prose templates see: the statistics (`s`), lookups by id for the tables, and the
@@ -15,6 +16,8 @@ export interface TemplateContext {
   city: Record<string, Stats["cities"]["rows"][number]>;
   transition: Stats["transitions"]["byTransition"];
   cohort: Record<string, Stats["ageFlows"][number]>;
+  /** Data files whose provenance is `illustrative` (data/catalog.yaml), by name: `{{#if illustrative.[age-flows]}}`. */
+  illustrative: Record<string, boolean>;
   edition: {
     book: string;
     title: string;
@@ -40,6 +43,7 @@ export function buildTemplateContext(dataset: Dataset, stats: Stats, lang: Lang)
     city: byId(stats.cities.rows, "id"),
     transition: stats.transitions.byTransition,
     cohort: byId(stats.ageFlows, "cohort"),
+    illustrative: Object.fromEntries(Object.entries(dataset.catalog).map(([name, entry]) => [name, entry.provenance === "illustrative"])),
     edition: {
       book: e.book[lang],
       title: e.chapter.title[lang],
@@ -54,7 +58,19 @@ export function buildTemplateContext(dataset: Dataset, stats: Stats, lang: Lang)
   };
 }
 
-/** Author names in a language; an author without a name in that language keeps the other one. */
+/**
+ * Author names in a language. In English, an author without an English name is given by the
+ * romanisation recorded in edition.yaml, else by the Chinese name (which `check` and the build flag).
+ */
 export function authorNames(dataset: Dataset, lang: Lang): string[] {
-  return dataset.edition.authors.map((a) => a[lang] ?? a["zh-HK"]);
+  return dataset.edition.authors.map((a) => (lang === "en" ? (a.en ?? a.romanised ?? a["zh-HK"]) : a["zh-HK"]));
+}
+
+/** The byline as HTML: names escaped, and a name printed in Chinese script inside the English edition marked `lang="zh-HK"`. */
+export function authorLineHtml(dataset: Dataset, lang: Lang, join: (names: string[]) => string): string {
+  const names = dataset.edition.authors.map((a, i) => {
+    const name = escapeHtml(authorNames(dataset, lang)[i]!);
+    return lang === "en" && a.en === null && a.romanised === null ? `<span lang="zh-HK">${name}</span>` : name;
+  });
+  return join(names);
 }

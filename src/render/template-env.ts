@@ -128,13 +128,30 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
       if (s === undefined) throw new TemplateError(`no string "${String(key)}" in strings.yaml`);
       return s;
     },
-    /** Regions with net inflow ("inflow") or outflow ("outflow"), largest first: `{{regions "inflow" 3}}`, `edu=true` for the highly educated. */
+    /**
+     * Regions with net inflow ("inflow") or outflow ("outflow"), largest first: `{{regions "inflow" 3}}`,
+     * `edu=true` for the highly educated, `counts=true` to give each region's net flow in brackets.
+     * In English a name such as "United States" takes its article ("the United States").
+     */
     regions: (...all: unknown[]) => {
       const { params, options } = args(all);
       const which = String(params[0]);
       const n = intArg(params[1], 3);
-      return safe(escapeForMarkdownSource(formatList(regionIds(options.data.root.s as Stats, which, n, options.hash.edu === true).map((id) => label(`region:${id}`)), lang)));
+      const rows = regionRows(options.data.root.s as Stats, which, n, options.hash.edu === true);
+      const items = rows.map(({ id, net }) => {
+        const name = label(`region:${id}`);
+        const named = lang === "en" && /^United /.test(name) ? `the ${name}` : name;
+        if (options.hash.counts !== true) return named;
+        return lang === "zh-HK" ? `${named}（${formatPeople(Math.abs(net), lang)}）` : `${named} (${formatPeople(Math.abs(net), lang)})`;
+      });
+      return safe(escapeForMarkdownSource(formatList(items, lang)));
     },
+    /**
+     * A span of dates within one year, said the way a reader says it: "2023年1月至9月" /
+     * "January–September 2023"; a half year as "2023年上半年" / "the first half of 2023"; a whole
+     * year as "2022年全年" / "the whole of 2022". Spans across years fall back to two dates.
+     */
+    dateRange: (start: unknown, end: unknown) => formatDateRange(String(start), String(end), lang),
     /** Age groups with net outflow or inflow for a cohort: `{{ages "all" "outflow"}}`. */
     ages: (cohort: unknown, which: unknown, options: HelperOptions) => {
       const stats = options.data.root.s as Stats;
@@ -191,11 +208,27 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
   return hb;
 }
 
-function regionIds(stats: Stats, which: string, n: number, edu: boolean): string[] {
+function regionRows(stats: Stats, which: string, n: number, edu: boolean): { id: string; net: number }[] {
   const rows = stats.regions.rows.map((r) => ({ id: r.id, net: edu ? r.edu.net : r.net }));
-  if (which === "inflow") return rows.filter((r) => r.net > 0).sort((a, b) => b.net - a.net).slice(0, n).map((r) => r.id);
-  if (which === "outflow") return rows.filter((r) => r.net < 0).sort((a, b) => a.net - b.net).slice(0, n).map((r) => r.id);
+  if (which === "inflow") return rows.filter((r) => r.net > 0).sort((a, b) => b.net - a.net).slice(0, n);
+  if (which === "outflow") return rows.filter((r) => r.net < 0).sort((a, b) => a.net - b.net).slice(0, n);
   throw new TemplateError(`expected "inflow" or "outflow", got "${which}"`);
+}
+
+function formatDateRange(start: string, end: string, lang: Lang): string {
+  const [y1, m1, d1] = start.split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = end.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+  if (y1 !== y2 || d1 !== 1 || d2 !== lastDay) {
+    return lang === "zh-HK" ? `${formatDate(start, lang)}至${formatDate(end, lang)}` : `${formatDate(start, lang)} to ${formatDate(end, lang)}`;
+  }
+  if (m1 === 1 && m2 === 12) return lang === "zh-HK" ? `${y1}年全年` : `the whole of ${y1}`;
+  if (m1 === 1 && m2 === 6) return lang === "zh-HK" ? `${y1}年上半年` : `the first half of ${y1}`;
+  if (m1 === 7 && m2 === 12) return lang === "zh-HK" ? `${y1}年下半年` : `the second half of ${y1}`;
+  if (m1 === m2) return formatDate(start, lang, "month");
+  if (lang === "zh-HK") return `${y1}年${m1}月至${m2}月`;
+  const month = (m: number) => new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y1, m - 1, 1)));
+  return `${month(m1)}–${month(m2)} ${y1}`;
 }
 
 /** "20-24","25-29" → "20–24、25–29歲" / "20–24 and 25–29". */
