@@ -99,7 +99,10 @@ export const CLAIMS: readonly ClaimDef[] = [
     id: "educated-net-gain",
     description: "Hong Kong gained highly educated talent on net across the listed regions",
     outcomes: TF,
-    evaluate: (s) => ({ outcome: bool(s.regions.eduNetTotal > 0), facts: { net: s.regions.eduNetTotal } }),
+    evaluate: (s) => ({
+      outcome: bool(s.regions.eduNetTotal > 0),
+      facts: { net: s.regions.eduNetTotal, losses: s.regions.rows.filter((r) => r.edu.net < 0).length, gains: s.regions.rows.filter((r) => r.edu.net > 0).length },
+    }),
   },
   {
     id: "population-recovered",
@@ -108,7 +111,7 @@ export const CLAIMS: readonly ClaimDef[] = [
     evaluate: (s) => {
       const p = s.population;
       const outcome = p.latest.value >= p.peak.value ? "surpassed" : p.recovered >= 0.8 ? "almost" : p.recovered > 0 ? "partly" : "not";
-      return { outcome, facts: { recovered: p.recovered } };
+      return { outcome, facts: { recovered: p.recovered, margin: (p.latest.value - p.peak.value) / p.peak.value } };
     },
   },
   {

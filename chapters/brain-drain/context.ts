@@ -5,7 +5,8 @@
  */
 import { safeMarkdownText, type ChapterHelper, type HelperContext } from "../../src/chapter/index.ts";
 import { TemplateError } from "../../src/errors.ts";
-import { formatList } from "../../src/render/format-number.ts";
+import { localeOf } from "../../src/locale/locale-of.ts";
+import { formatList, formatPeople } from "../../src/render/format-number.ts";
 import type { Stats } from "./stats/compute-stats.ts";
 
 export function templateContext(stats: Stats): Record<string, unknown> {
@@ -23,12 +24,23 @@ export function templateContext(stats: Stats): Record<string, unknown> {
 export function templateHelpers(ctx: HelperContext<Stats>): Record<string, ChapterHelper> {
   const { lang, stats } = ctx;
   return {
-    /** Regions with net inflow ("inflow") or outflow ("outflow"), largest first; `edu=true` for the highly educated. */
+    /**
+     * Regions with net inflow ("inflow") or outflow ("outflow"), largest first; `edu=true` for the
+     * highly educated, `counts=true` to give each region's net flow in brackets. In English a name
+     * such as "United States" takes its article ("the United States").
+     */
     regions: (...all: unknown[]) => {
       const options = all.at(-1) as { hash: Record<string, unknown> };
       const which = String(all[0]);
       const n = typeof all[1] === "number" ? all[1] : 3;
-      return safeMarkdownText(formatList(regionIds(stats, which, n, options.hash.edu === true).map((id) => ctx.label(`region:${id}`)), lang));
+      const items = regionRows(stats, which, n, options.hash.edu === true).map(({ id, net }) => {
+        const name = ctx.label(`region:${id}`);
+        const named = localeOf(lang).script === "latin" && /^United /.test(name) ? `the ${name}` : name;
+        if (options.hash.counts !== true) return named;
+        const count = formatPeople(Math.abs(net), lang);
+        return localeOf(lang).script === "han" ? `${named}（${count}）` : `${named} (${count})`;
+      });
+      return safeMarkdownText(formatList(items, lang));
     },
     /** Age groups with net outflow or inflow for a cohort. */
     ages: (cohort: unknown, which: unknown) => {
@@ -39,10 +51,10 @@ export function templateHelpers(ctx: HelperContext<Stats>): Record<string, Chapt
   };
 }
 
-function regionIds(stats: Stats, which: string, n: number, edu: boolean): string[] {
+function regionRows(stats: Stats, which: string, n: number, edu: boolean): { id: string; net: number }[] {
   const rows = stats.regions.rows.map((r) => ({ id: r.id, net: edu ? r.edu.net : r.net }));
-  if (which === "inflow") return rows.filter((r) => r.net > 0).sort((a, b) => b.net - a.net).slice(0, n).map((r) => r.id);
-  if (which === "outflow") return rows.filter((r) => r.net < 0).sort((a, b) => a.net - b.net).slice(0, n).map((r) => r.id);
+  if (which === "inflow") return rows.filter((r) => r.net > 0).sort((a, b) => b.net - a.net).slice(0, n);
+  if (which === "outflow") return rows.filter((r) => r.net < 0).sort((a, b) => a.net - b.net).slice(0, n);
   throw new TemplateError(`expected "inflow" or "outflow", got "${which}"`);
 }
 

@@ -100,9 +100,19 @@ export function editionSchemaFor(langs: readonly string[], scope: z.ZodType = z.
     book: text,
     publisher: text,
     chapter: z.strictObject({ title: text, subtitle: text }),
-    /** Each author's name per language; a language without one is null (the name is then written as in the first language). */
+    /**
+     * Each author's name per language; a language without one is null. A name the author publishes
+     * under in that language, never a guess: without it, a Latin-script edition prints `romanised`
+     * (a romanisation the author has confirmed), else the first language's name, and `check` and
+     * the build warn.
+     */
     authors: z
-      .array(z.strictObject(Object.fromEntries(langs.map((l, i) => [l, i === 0 ? nonEmpty : nonEmpty.nullable()])) as Record<string, z.ZodType<string | null>>))
+      .array(
+        z.strictObject({
+          ...(Object.fromEntries(langs.map((l, i) => [l, i === 0 ? nonEmpty : nonEmpty.nullable()])) as Record<string, z.ZodType<string | null>>),
+          romanised: nonEmpty.nullable().default(null),
+        }),
+      )
       .min(1, "expected at least one author"),
     keywords: localizedLists(langs),
     contact: text,
@@ -124,7 +134,7 @@ export type Edition = Omit<EditionBase, "languages" | "authors" | "scope"> & {
   languages: string[];
   /** The language printed beneath each edition's captions and headers. */
   secondary: Record<string, string>;
-  authors: Record<string, string | null>[];
+  authors: (Record<string, string | null> & { romanised: string | null })[];
   scope: unknown;
 };
 

@@ -17,7 +17,7 @@ import type { LanguageTemplates, TemplateSet } from "../render/load-templates.ts
 import type { Target } from "../render/markdown.ts";
 import type { ChartForChapter, ParityRecord } from "../render/render-chapter.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
-import { authorNames } from "../render/author-names.ts";
+import { authorLineHtml, authorNames } from "../render/author-names.ts";
 import { createTemplateEnv, renderTemplate } from "../render/template-env.ts";
 
 /** The page the handout is printed on. */
@@ -101,7 +101,7 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     released: `${str(strings, "released", t)}${colon}${formatDate(edition.releaseDate, lang)}`,
     embargo: edition.embargo[lang],
     authorsLabel: str(strings, "authors", t),
-    authorLine: locale.script === "han" ? authors.join(locale.nameSeparator) : formatList(authors, lang),
+    authorLine: authorLineHtml(dataset, lang, (names) => (locale.script === "han" ? names.join(locale.nameSeparator) : formatList(names, lang))),
     contact: edition.contact[lang],
     blocks,
     chart,

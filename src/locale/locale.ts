@@ -48,6 +48,17 @@ export interface Locale {
   percentagePoints(n: string): string;
   /** A date; `month` is the month's name from Intl for Latin locales. */
   date(d: { year: number; month: number; day: number; monthName: string }, style: "day" | "month" | "year"): string;
+  /** Spans of dates, said the way a reader says them. */
+  span: {
+    /** Two dates: "2023年1月5日至2023年9月30日" / "5 January 2023 to 30 September 2023". */
+    between(from: string, to: string): string;
+    /** A whole year: "2022年全年" / "the whole of 2022". */
+    wholeYear(year: number): string;
+    /** A half year: "2023年上半年" / "the first half of 2023". */
+    half(year: number, which: 1 | 2): string;
+    /** Whole months within a year: "2023年1月至9月" / "January–September 2023". */
+    months(year: number, from: { month: number; name: string }, to: { month: number; name: string }): string;
+  };
   /** A reference point of a series: mid-2023 → "2023年年中" / "mid-2023". */
   period(when: "mid" | "end", year: string): string;
   /** Joins a list: "A、B和C" / "A, B and C". */

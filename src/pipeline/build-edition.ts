@@ -28,6 +28,7 @@ import { launchBrowser, type BrowserSession } from "../browser/launch-browser.ts
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
 import { loadTemplates } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
+import { bylineWarnings } from "../render/author-names.ts";
 import { renderChapterDocument, type DocumentFile } from "../documents/build-chapter.ts";
 import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts";
 import { buildTime } from "./build-time.ts";
@@ -217,6 +218,7 @@ export class BuildEngine {
     const t0 = performance.now();
     const { chapter, dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.chapter, o.dataDir, o.templatesDir, o.langs));
     this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
+    for (const w of bylineWarnings(dataset.edition)) this.reporter.line(`warning: ${w}`);
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
     const release = await acquireOutputLock(o.outDir, { onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });

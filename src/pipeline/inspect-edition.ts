@@ -10,6 +10,7 @@ import { evaluateClaims, type ClaimResult } from "../claims/evaluate-claims.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { checkHandoutParity } from "../documents/check-parity-handout.ts";
 import { renderHandout } from "../documents/render-handout.ts";
+import { bylineWarnings } from "../render/author-names.ts";
 import { GreenbookError } from "../errors.ts";
 import { loadTemplates } from "../render/load-templates.ts";
 import { renderChapter, type ChartForChapter, type ParityRecord } from "../render/render-chapter.ts";
@@ -29,6 +30,8 @@ export interface EditionReport {
   reproduction: Reproduction[];
   /** Problems rendering a language's templates, figures or handout (strict mode, missing wording…), if any. */
   templateErrors: string[];
+  /** Things a reader would notice that do not stop a build (e.g. an author with no English name). */
+  warnings: string[];
 }
 
 const PLACEHOLDER: ChartForChapter = { svg: "<svg></svg>", description: "", illustrative: false, source: "" };
@@ -84,5 +87,6 @@ export function inspectEdition(chapter: Chapter, dataset: Dataset, stats: unknow
     parity: { ok: differences.length === 0, differences, records },
     reproduction: reproduce(stats, dataset.published, chapter.reproducible),
     templateErrors,
+    warnings: bylineWarnings(dataset.edition),
   };
 }

@@ -92,6 +92,24 @@ export function formatDate(iso: string, lang: string, style: "day" | "month" | "
   return locale.date({ year, month, day, monthName }, style);
 }
 
+/**
+ * A span of dates, said the way a reader says it: whole months within one year ("2023年1月至9月" /
+ * "January–September 2023"), a half year, a whole year; anything else as two dates.
+ */
+export function formatDateRange(start: string, end: string, lang: string): string {
+  const locale = localeOf(lang);
+  const [y1, m1, d1] = start.split("-").map(Number) as [number, number, number];
+  const [y2, m2, d2] = end.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y2, m2, 0)).getUTCDate();
+  if (y1 !== y2 || d1 !== 1 || d2 !== lastDay) return locale.span.between(formatDate(start, lang), formatDate(end, lang));
+  if (m1 === 1 && m2 === 12) return locale.span.wholeYear(y1);
+  if (m1 === 1 && m2 === 6) return locale.span.half(y1, 1);
+  if (m1 === 7 && m2 === 12) return locale.span.half(y1, 2);
+  if (m1 === m2) return formatDate(start, lang, "month");
+  const name = (m: number) => new Intl.DateTimeFormat(locale.intl, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y1, m - 1, 1)));
+  return locale.span.months(y1, { month: m1, name: name(m1) }, { month: m2, name: name(m2) });
+}
+
 /** A reference point: "mid-2023" → "2023年年中" / "mid-2023"; "end-2019" → "2019年年底" / "end-2019". */
 export function formatPeriod(period: string, lang: string): string {
   const [when, year] = period.split("-") as [string, string];

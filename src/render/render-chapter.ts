@@ -10,7 +10,7 @@ import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
-import { authorNames } from "./author-names.ts";
+import { authorLineHtml, authorNames } from "./author-names.ts";
 import { styleSheet, visibleText } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
@@ -175,7 +175,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     titleSeparator: colon,
     subtitle,
     authors,
-    authorLine: locale.bylineSeparator !== undefined ? authors.join(locale.bylineSeparator) : formatList(authors, lang),
+    authorLine: authorLineHtml(dataset, lang, (names) => (locale.bylineSeparator !== undefined ? names.join(locale.bylineSeparator) : formatList(names, lang))),
     sections: body,
     exhibits,
     appendix,

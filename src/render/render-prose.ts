@@ -19,6 +19,8 @@ export function buildTemplateContext(chapter: Chapter, dataset: Dataset, stats: 
     lang,
     s: stats,
     ...(chapter.context?.(dataset, stats, lang) ?? {}),
+    /** Series whose provenance is `illustrative` (catalog.yaml), by name: `{{#if illustrative.[age-flows]}}`. */
+    illustrative: Object.fromEntries(Object.entries(dataset.catalog).map(([name, entry]) => [name, entry.provenance === "illustrative"])),
     edition: {
       book: e.book[lang],
       title: e.chapter.title[lang],

@@ -12,7 +12,7 @@ import { localeOf } from "../locale/locale-of.ts";
 import { TemplateError } from "../errors.ts";
 import { messages } from "../messages.ts";
 import { escapeForMarkdownSource } from "./escape.ts";
-import { formatDate, formatLarge, formatNumber, formatPeople, formatPercent, formatPeriod, formatPoints, formatTimes } from "./format-number.ts";
+import { formatDate, formatDateRange, formatLarge, formatNumber, formatPeople, formatPercent, formatPeriod, formatPoints, formatTimes } from "./format-number.ts";
 import type { ClaimWording, Source } from "./load-templates.ts";
 import { describeFailure, HelperError, type Loc } from "./template-errors.ts";
 
@@ -107,6 +107,8 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
       return formatDate(String(params[0]), lang, style);
     },
     year: (iso: unknown) => String(iso).slice(0, 4),
+    /** A span of dates: "2023年1月至9月" / "January–September 2023"; half and whole years in words. */
+    dateRange: (start: unknown, end: unknown) => formatDateRange(String(start), String(end), lang),
     period: (p: unknown) => formatPeriod(String(p), lang),
     label: (key: unknown) => safe(escapeForMarkdownSource(label(String(key)))),
     labelOf: (ns: unknown, id: unknown) => safe(escapeForMarkdownSource(label(`${String(ns)}:${String(id)}`))),

@@ -83,7 +83,7 @@ describe("Figure 3 bin labels", () => {
   it.each([
     [{ min: undefined, max: -50 }, "en", `≤ ${MINUS}50%`],
     [{ min: -50, max: -25 }, "en", `${MINUS}50% to ${MINUS}25%`],
-    [{ min: -50, max: -25 }, "zh-HK", `${MINUS}50% 至 ${MINUS}25%`],
+    [{ min: -50, max: -25 }, "zh-HK", `${MINUS}50%至${MINUS}25%`],
     [{ min: 100, max: undefined }, "en", "> 100%"],
     [{ min: 100, max: undefined }, "zh-HK", "> 100%"],
   ] as const)("%o in %s is %s", (bin, lang, expected) => {

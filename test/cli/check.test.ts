@@ -36,6 +36,22 @@ describe("greenbook check (in-process)", () => {
     expect(stdout.find((l) => l.trimStart().startsWith("age-flows"))).toMatch(/^ {2}age-flows +18 rows {2}illustrative as of 2023-10-31$/);
   });
 
+  it("warns of an author with no English name, and stops warning once edition.yaml gives one", async () => {
+    const flagged = await run(["check"]);
+    expect(flagged.code).toBe(0);
+    expect(flagged.stdout).toContain("warnings: 1");
+    expect(flagged.stdout.find((l) => l.includes("byline: author 3 (王柏林) has no English name"))).toMatch(/prints "王柏林" in Chinese script/);
+
+    const romanised = copyData({ "edition.yaml": (t) => t.replace("{ en: null, zh-HK: 王柏林 }", "{ en: null, zh-HK: 王柏林, romanised: Placeholder Romanisation }") });
+    const fixed = await run(["check", "--data", romanised]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain("warnings: none");
+    expect(fixed.stdout.some((l) => l.includes("byline:"))).toBe(false);
+
+    const json = JSON.parse((await run(["check", "--json"])).stdout.join("\n")) as { warnings: string[] };
+    expect(json.warnings).toHaveLength(1);
+  });
+
   it("--json gives the same counts to scripts", async () => {
     const { code, stdout } = await run(["check", "--json"]);
     expect(code).toBe(0);

@@ -51,7 +51,8 @@ export function visibleText(html: string): string {
  * whole numbers (ranks, footnote and figure numbers, ages) are structural and left out.
  */
 export function statisticTokens(text: string): Set<string> {
-  const withoutUrls = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ");
+  // URLs and hex digests (the data snapshot "b810e7e" in the colophon) are not statistics.
+  const withoutUrls = text.replace(/\b(?:https?:\/\/|www\.)\S+/g, " ").replace(/\b(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}\b/g, " ");
   const out = new Set<string>();
   // A sign only counts when it does not join two words or numbers ("mid-2019", "2017-2023").
   const unit = "(?:\\s?%|萬| million|倍| times)?";

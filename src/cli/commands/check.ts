@@ -6,7 +6,7 @@ import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 
 export const check: Command = {
   summary:
-    "Loads and validates the chapter's data folder, computes every statistic, evaluates every claim and shows its wording in each language, checks parity between the editions, builds every figure's spec and renders every document without printing, and lists published figures that the data no longer reproduce. Exits non-zero on invalid data, a false required claim, a template or figure error or broken parity.",
+    "Loads and validates the chapter's data folder, computes every statistic, evaluates every claim and shows its wording in each language, checks parity between the editions, warns of what a reader would notice (an author with no name in a language of the edition), builds every figure's spec and renders every document without printing, and lists published figures that the data no longer reproduce. Exits non-zero on invalid data, a false required claim, a template or figure error or broken parity.",
   usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--json]",
   options: { chapter: SHARED_OPTIONS.chapter, data: SHARED_OPTIONS.data, templates: SHARED_OPTIONS.templates, json: { type: "boolean" } },
   async run({ values, stdout }) {
@@ -36,6 +36,9 @@ export const check: Command = {
     stdout(report.parity.ok ? "parity: the editions use the same claims, references and footnotes in the same order" : "parity: FAILED");
     for (const d of report.parity.differences) stdout(`  ${d}`);
     for (const e of report.templateErrors) stdout(`  template error: ${e}`);
+    stdout("");
+    stdout(report.warnings.length ? `warnings: ${report.warnings.length}` : "warnings: none");
+    for (const w of report.warnings) stdout(`  ${w}`);
     stdout("");
     stdout(`published figures: ${report.reproduction.length} recomputed, ${differing.length} differ from the printed chapter (the chapter prints the recomputed value)`);
     for (const r of differing) stdout(`  ${r.id}: printed ${r.printed} → recomputed ${fmt(r.recomputed)} (${r.description})`);

@@ -24,6 +24,12 @@ export const en = defineLocale({
   times: (n) => `${n} times`,
   percentagePoints: (n) => `${n} percentage points`,
   date: ({ year, day, monthName }, style) => (style === "year" ? String(year) : style === "month" ? `${monthName} ${year}` : `${day} ${monthName} ${year}`),
+  span: {
+    between: (from, to) => `${from} to ${to}`,
+    wholeYear: (y) => `the whole of ${y}`,
+    half: (y, which) => `the ${which === 1 ? "first" : "second"} half of ${y}`,
+    months: (y, from, to) => `${from.name}–${to.name} ${y}`,
+  },
   period: (when, year) => `${when}-${year}`,
   list: (items) => (items.length <= 1 ? items.join("") : new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" }).format(items)),
   exhibitWord: { figure: "Figure", table: "Table" },

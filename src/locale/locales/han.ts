@@ -4,7 +4,7 @@ import type { Locale } from "../locale.ts";
 /** `units`: the characters for 10⁴ and 10⁸ (萬 and 億, or 万 and 亿). */
 export function hanCommon(people: string, pointsWord: string, andWord: string, units: { wan: string; yi: string }): Pick<
   Locale,
-  "script" | "punctuation" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
+  "script" | "punctuation" | "span" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
 > {
   return {
     script: "han",
@@ -21,6 +21,12 @@ export function hanCommon(people: string, pointsWord: string, andWord: string, u
     times: (n) => `${n}倍`,
     percentagePoints: (n) => `${n}${pointsWord}`,
     date: ({ year, month, day }, style) => (style === "year" ? `${year}年` : style === "month" ? `${year}年${month}月` : `${year}年${month}月${day}日`),
+    span: {
+      between: (from, to) => `${from}至${to}`,
+      wholeYear: (y) => `${y}年全年`,
+      half: (y, which) => `${y}年${which === 1 ? "上" : "下"}半年`,
+      months: (y, from, to) => `${y}年${from.month}月至${to.month}月`,
+    },
     period: (when, year) => `${year}年${when === "mid" ? "年中" : "年底"}`,
     list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("、")}${andWord}${items.at(-1)}`),
     exhibitLabel: (word, n) => `${word}${n}`,
