@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../io/hash.ts";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -48,7 +48,7 @@ export function readManifest(versionDir: string): Manifest {
 }
 
 export function sha256File(file: string): string {
-  return createHash("sha256").update(readFileSync(file)).digest("hex");
+  return sha256(readFileSync(file));
 }
 
 /** Every file under `dir`, sorted, with its hash; paths relative to `base` with forward slashes. */

@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { ChapterError } from "../errors.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { localeOf, registerLocales } from "../locale/locale-of.ts";
+import { messages } from "../messages.ts";
 import type { Chapter, ChapterDefinition } from "./define-chapter.ts";
 import { numberExhibits } from "./define-exhibit.ts";
 
@@ -18,15 +19,15 @@ export const DEFAULT_CHAPTER_DIR = "chapters/brain-drain";
 export async function loadChapter(dir: string = DEFAULT_CHAPTER_DIR): Promise<Chapter> {
   const root = path.resolve(dir);
   const file = path.join(root, "chapter.ts");
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new ChapterError(`${displayPathOf(root)}: no chapter folder there (a chapter folder holds chapter.ts, data/ and templates/)`);
-  if (!existsSync(file)) throw new ChapterError(`${displayPathOf(file)}: the chapter folder has no chapter.ts (its default export is defineChapter({ … }))`);
+  if (!existsSync(root) || !statSync(root).isDirectory()) throw new ChapterError(messages.noChapterFolder(displayPathOf(root)));
+  if (!existsSync(file)) throw new ChapterError(messages.noChapterFile(displayPathOf(file)));
   let mod: { default?: ChapterDefinition };
   try {
     mod = (await import(pathToFileURL(file).href)) as { default?: ChapterDefinition };
   } catch (err) {
-    throw new ChapterError(`${displayPathOf(file)}: cannot load the chapter: ${(err as Error).message}`, { cause: err });
+    throw new ChapterError(messages.chapterNotLoaded(displayPathOf(file), (err as Error).message), { cause: err });
   }
-  if (!mod.default || typeof mod.default !== "object") throw new ChapterError(`${displayPathOf(file)}: expected a default export made with defineChapter({ … })`);
+  if (!mod.default || typeof mod.default !== "object") throw new ChapterError(messages.chapterNoDefault(displayPathOf(file)));
   return resolveChapter(mod.default, root);
 }
 
@@ -37,10 +38,10 @@ export function resolveChapter(def: ChapterDefinition, root: string): Chapter {
   for (const lang of def.languages) localeOf(lang);
   const ids = new Set<string>();
   for (const e of [...def.exhibits, ...(def.variants ?? [])]) {
-    if (ids.has(e.id)) throw new ChapterError(`${where}: two figures or tables have the id "${e.id}"`);
+    if (ids.has(e.id)) throw new ChapterError(messages.duplicateExhibit(where, e.id));
     ids.add(e.id);
   }
   numberExhibits(def.exhibits);
-  if (def.handout && !ids.has(def.handout.chart)) throw new ChapterError(`${where}: the handout's chart "${def.handout.chart}" is not a figure of the chapter`);
+  if (def.handout && !ids.has(def.handout.chart)) throw new ChapterError(messages.handoutChartUnknown(where, def.handout.chart));
   return { ...def, dir: root, dataDir: path.join(root, "data"), templatesDir: path.join(root, "templates") } as Chapter;
 }

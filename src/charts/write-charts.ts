@@ -3,7 +3,8 @@
  * for slides and social media). Each file is written under a temporary name and renamed, so a
  * reader never sees a half-written chart.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
+import { writeFileAtomic } from "../io/write-atomic.ts";
 import path from "node:path";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import { loadDataset } from "../data/load-dataset.ts";
@@ -52,8 +53,8 @@ export async function writeCharts(options: WriteChartsOptions): Promise<WrittenC
       for (const chart of charts.values()) {
         const svg = path.join(dir, `${chart.id}.svg`);
         const png = path.join(dir, `${chart.id}.png`);
-        writeAtomic(svg, chart.svg);
-        writeAtomic(png, chart.png!);
+        writeFileAtomic(svg, chart.svg);
+        writeFileAtomic(png, chart.png!);
         written.push({ lang, id: chart.id, svg, png });
       }
     }
@@ -61,15 +62,4 @@ export async function writeCharts(options: WriteChartsOptions): Promise<WrittenC
     if (!options.session) await session.close();
   }
   return written;
-}
-
-function writeAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import { DEFAULT_CHAPTER_DIR, loadChapter } from "../chapter/load-chapter.ts";
 import { UsageError } from "../errors.ts";
+import { messages } from "../messages.ts";
 import type { CommandContext } from "./command.ts";
 
 export interface ResolvedConfig {
@@ -38,6 +39,6 @@ export async function resolveConfig(values: CommandContext["values"]): Promise<R
 export function resolveLang(values: CommandContext["values"], chapter: Chapter): string | undefined {
   const lang = values.lang === undefined ? undefined : String(values.lang);
   if (lang === undefined) return undefined;
-  if (!chapter.languages.includes(lang)) throw new UsageError(`--lang must be one of ${chapter.languages.join(", ")}, got "${lang}"`);
+  if (!chapter.languages.includes(lang)) throw new UsageError(messages.langOption(chapter.languages, lang));
   return lang;
 }

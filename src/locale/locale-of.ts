@@ -1,5 +1,6 @@
 /** The locales greenbook knows, and the lookup that refuses any other language. */
 import { LocaleError } from "../errors.ts";
+import { messages } from "../messages.ts";
 import type { Locale } from "./locale.ts";
 import { en } from "./locales/en.ts";
 import { zhHans } from "./locales/zh-hans.ts";
@@ -13,7 +14,7 @@ const registry = new Map<string, Locale>(BUILT_IN_LOCALES.map((l) => [l.tag, l])
 export function registerLocales(locales: readonly Locale[]): void {
   for (const l of locales) {
     const known = registry.get(l.tag);
-    if (known && known !== l) throw new LocaleError(`language "${l.tag}" is defined twice: a chapter's locale cannot replace greenbook's`);
+    if (known && known !== l) throw new LocaleError(messages.localeTwice(l.tag));
     registry.set(l.tag, l);
   }
 }
@@ -21,7 +22,7 @@ export function registerLocales(locales: readonly Locale[]): void {
 /** The locale of `tag`; throws naming the known languages when there is none. */
 export function localeOf(tag: string): Locale {
   const l = registry.get(tag);
-  if (!l) throw new LocaleError(`unknown language "${tag}": greenbook has locales for ${knownLanguages().join(", ")} (a chapter can add one with defineLocale)`);
+  if (!l) throw new LocaleError(messages.unknownLanguage(tag, knownLanguages()));
   return l;
 }
 

@@ -4,8 +4,8 @@
  * when given a folder, on disk, so a later run reuses it too. Entries are written atomically and
  * carry a checksum: a truncated or damaged entry is removed, reported, and its stage run again.
  */
-import { randomBytes } from "node:crypto";
 import { hashOf, sha256 } from "../io/hash.ts";
+import { writeFileAtomic } from "../io/write-atomic.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { messages } from "../messages.ts";
@@ -67,9 +67,7 @@ export class StageCache {
     if (!this.dir) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const tmp = path.join(this.dir, `.${id}.${randomBytes(4).toString("hex")}`);
-      writeFileSync(tmp, wrapEntry(value));
-      renameSync(tmp, path.join(this.dir, id));
+      writeFileAtomic(path.join(this.dir, id), wrapEntry(value));
     } catch {
       // A cache that cannot be written only costs time.
     }

@@ -23,8 +23,9 @@ import type { FigureDef } from "../chapter/define-exhibit.ts";
 import { renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
-import { PrintError, UsageError } from "../errors.ts";
-import { launchBrowser, type BrowserSession } from "../browser/launch-browser.ts";
+import { UsageError } from "../errors.ts";
+import { messages } from "../messages.ts";
+import type { BrowserSession } from "../browser/launch-browser.ts";
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
 import { loadTemplates } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
@@ -34,7 +35,8 @@ import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts"
 import { buildTime } from "./build-time.ts";
 import { checkParity } from "../documents/check-parity.ts";
 import { codeFingerprint } from "./code-fingerprint.ts";
-import { limit } from "./limit.ts";
+import { BrowserHolder } from "./browser-holder.ts";
+import { TaskGroup } from "./task-group.ts";
 import { acquireOutputLock } from "../output/output-lock.ts";
 import { OutputWriter, type WriteEffects } from "../output/output-writer.ts";
 import { createReporter, type Reporter } from "./progress.ts";
@@ -112,7 +114,7 @@ export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir
   assertRequiredClaims(claims);
   const languages = langs ?? dataset.edition.languages;
   for (const lang of languages) {
-    if (!dataset.edition.languages.includes(lang)) throw new UsageError(`the edition is not written in "${lang}" (its languages: ${dataset.edition.languages.join(", ")})`);
+    if (!dataset.edition.languages.includes(lang)) throw new UsageError(messages.editionNotIn(lang, dataset.edition.languages));
   }
   // Secondary captions and bilingual headers need every language's templates.
   const templates = loadTemplates(chapter, dataset.edition.languages, templatesDir);
@@ -124,17 +126,8 @@ export function chapterFigures(chapter: Chapter): FigureDef[] {
   return chapter.exhibits.filter((e): e is FigureDef => e.kind === "figure");
 }
 
-/** Errors that mean the browser itself went away, not that the document is wrong. */
-function isBrowserCrash(err: unknown, session: BrowserSession | undefined): boolean {
-  const msg = String((err as Error)?.message ?? err);
-  return (session !== undefined && !session.browser.connected) || /Target closed|Session closed|Connection closed|browser has disconnected|Browser closed|crashed|detached Frame|Navigating frame was detached/i.test(msg);
-}
-
 export class BuildEngine {
-  private session?: BrowserSession;
-  /** The launch in progress, shared by every document that asks for the browser meanwhile. */
-  private launching?: Promise<BrowserSession>;
-  private browserVersion = "unknown";
+  private readonly browser: BrowserHolder;
   readonly cache: StageCache;
   /** The last print job of each chapter (e.g. "en/chapter"), for the preview's paged view. */
   readonly printJobs = new Map<string, PrintJob>();
@@ -144,53 +137,12 @@ export class BuildEngine {
     const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
     this.cache = new StageCache(dir, codeFingerprint(options.chapter.dir), (message) => this.reporter.line(message));
     this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
-  }
-
-  /** The browser session, launched (or reconnected) when there is none or it died. */
-  private browser(): Promise<BrowserSession> {
-    if (this.session && this.session.browser.connected) return Promise.resolve(this.session);
-    this.launching ??= (async () => {
-      try {
-        await this.session?.close().catch(() => undefined);
-        this.session = undefined;
-        const session = await (this.options.launch ?? (() => launchBrowser({ browserWSEndpoint: this.options.browserWSEndpoint })))();
-        this.browserVersion = await session.browser.version();
-        this.session = session;
-        return session;
-      } finally {
-        this.launching = undefined;
-      }
-    })();
-    return this.launching;
-  }
-
-  /** Runs `work` with the browser; if the browser crashes, restarts it and tries once more. */
-  private async withBrowser<T>(doc: string, work: (session: BrowserSession) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    signal?.throwIfAborted();
-    const first = await this.browser();
-    try {
-      return await work(first);
-    } catch (err) {
-      // A sibling failed or the build was cancelled: no retry, the build is ending.
-      if (signal?.aborted || !isBrowserCrash(err, first)) throw err;
-      this.reporter.line(`${doc}: the browser crashed (${(err as Error).message.split("\n")[0]}); restarting it and trying again`);
-      if (this.session === first) {
-        await first.close().catch(() => undefined);
-        this.session = undefined;
-      }
-      signal?.throwIfAborted();
-      try {
-        return await work(await this.browser());
-      } catch (again) {
-        if (!isBrowserCrash(again, this.session)) throw again;
-        throw new PrintError(`${doc}: the browser crashed twice while building this document; nothing was written. Last error: ${(again as Error).message.split("\n")[0]}`, { cause: again });
-      }
-    }
+    this.browser = BrowserHolder.forOptions(options, (line) => this.reporter.line(line));
   }
 
   /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
   private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
-    const key = hashOf(this.browserVersion, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"));
+    const key = hashOf(this.browser.version, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"));
     const pdf = this.cache.get("pdf", key);
     const meta = this.cache.getJson<{ pages: number }>("pdfmeta", key);
     if (pdf && meta) return { pdf, pages: meta.pages, cached: true };
@@ -231,49 +183,25 @@ export class BuildEngine {
       target.write(f.rel, f.data);
       files.push({ path: path.join(o.outDir, f.rel), lang, document, format: f.format, bytes: f.data.length, pages: f.pages });
     };
-    const limited = limit(o.concurrency ?? Math.max(2, os.availableParallelism()));
-    // One failure cancels the other documents: they stop at their next stage, and are awaited before the browser closes.
-    const controller = new AbortController();
-    const signal = controller.signal;
-    const onCancel = () => controller.abort(run.signal?.reason);
-    run.signal?.addEventListener("abort", onCancel, { once: true });
-    const slot = <T>(task: () => Promise<T>) =>
-      limited(async () => {
-        signal.throwIfAborted();
-        return task();
-      });
-    let failure: { error: unknown } | undefined;
-    const settle = async <T>(tasks: Promise<T>[]): Promise<T[]> => {
-      const results = await Promise.allSettled(
-        tasks.map((t) =>
-          t.catch((err: unknown) => {
-            failure ??= { error: err };
-            controller.abort(err);
-            throw err;
-          }),
-        ),
-      );
-      if (failure) throw failure.error;
-      return results.map((r) => (r as PromiseFulfilledResult<T>).value);
-    };
+    // One failure cancels the other documents: they stop at their next stage, and all are awaited before the browser closes.
+    const group = new TaskGroup(o.concurrency ?? Math.max(2, os.availableParallelism()), run.signal);
+    const signal = group.signal;
     try {
-      await this.browser();
+      await this.browser.get();
       // Render every chapter first (charts, then HTML); print afterwards, in parallel tabs.
       const chapters = documents.includes("chapter")
-        ? await settle(
-            languages.map((lang) =>
-              slot(async () => {
+        ? await group.all(
+            languages.map((lang) => async () => {
                 const doc = `${lang}/chapter`;
                 const text = templates.languages.get(lang)!.chartText;
                 // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
-                const charts = await time("charts", () => this.withBrowser(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter)), signal));
+                const charts = await time("charts", () => this.browser.run(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter)), signal));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
                 parity.set(lang, rendered.parity);
                 add(writer, lang, "chapter", rendered.html);
                 return { lang, doc, rendered };
-              }),
-            ),
+            }),
           )
         : [];
       if (parity.size > 1) checkParity(parity);
@@ -281,13 +209,12 @@ export class BuildEngine {
       // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
       run.onHtmlRendered?.(new Map(chapters.map(({ rendered }) => [rendered.html.rel, rendered.html.data])));
 
-      await settle([
-        ...chapters.map(({ lang, doc, rendered }) =>
-          slot(async () => {
+      await group.all([
+        ...chapters.map(({ lang, doc, rendered }) => async () => {
             const t = performance.now();
             this.printJobs.set(doc, await time("render", () => rendered.print));
             const printed = await time("print", () =>
-              this.withBrowser(doc, (s) => {
+              this.browser.run(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });
                 return this.print(s, rendered.print);
               }, signal),
@@ -295,19 +222,16 @@ export class BuildEngine {
             if (printed.cached) reused.push(doc);
             add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
             this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
-          }),
-        ),
+        }),
         ...(documents.includes("handout") && chapter.handout
-          ? languages.map((lang) =>
-              slot(async () => {
+          ? languages.map((lang) => async () => {
                 const doc = `${lang}/handout`;
                 const t = performance.now();
-                const built = await time("handout", () => this.withBrowser(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) }), signal));
+                const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) }), signal));
                 handoutParity.set(lang, built.parity);
                 for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
                 this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
-              }),
-            )
+            })
           : []),
       ]);
       if (handoutParity.size > 1) checkHandoutParity(handoutParity);
@@ -315,25 +239,24 @@ export class BuildEngine {
       await time("write", () => writer.commit());
     } catch (err) {
       writer.discard();
-      throw failure?.error ?? err;
+      throw group.error ?? err;
     } finally {
-      run.signal?.removeEventListener("abort", onCancel);
+      group.dispose();
       release();
     }
     files.sort((a, b) => a.path.localeCompare(b.path));
     this.reporter.line(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s${reused.length ? ` (${reused.length} unchanged, reused)` : ""}`);
-    return { dataset, stats, claims, files, parity, browserVersion: this.browserVersion, reused, timings };
+    return { dataset, stats, claims, files, parity, browserVersion: this.browser.version, reused, timings };
   }
 
   /** The launched browser's process id (undefined before launch or for a remote browser). */
   get browserPid(): number | undefined {
-    return this.session?.browser.process()?.pid;
+    return this.browser.pid;
   }
 
   /** Closes (or disconnects from) the browser. */
   async close(): Promise<void> {
-    await this.session?.close().catch(() => undefined);
-    this.session = undefined;
+    await this.browser.close();
   }
 }
 

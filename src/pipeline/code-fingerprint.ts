@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hashOf } from "../io/hash.ts";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,23 +14,23 @@ export function codeFingerprint(chapterDir?: string): string {
   const hit = cached.get(key);
   if (hit) return hit;
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-  const h = createHash("sha256");
+  const parts: (string | Uint8Array)[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith(".ts")) h.update(name).update(readFileSync(full));
+      else if (name.endsWith(".ts")) parts.push(name, readFileSync(full));
     }
   };
   walk(path.join(root, "src"));
   // A chapter's own code (its statistics, figures, tables) is code too; its data and templates are keyed separately.
   if (chapterDir) walk(path.resolve(chapterDir));
   try {
-    h.update(readFileSync(path.join(root, "package-lock.json")));
+    parts.push(readFileSync(path.join(root, "package-lock.json")));
   } catch {
     /* no lock file: the code alone */
   }
-  const fingerprint = h.digest("hex").slice(0, 16);
+  const fingerprint = hashOf(...parts).slice(0, 16);
   cached.set(key, fingerprint);
   return fingerprint;
 }

@@ -4,7 +4,7 @@
  * rather than the clock, a document ID derived from the content, and optional attached files
  * (the data snapshot). pdf-lib rewrites the file; the tagged structure and outline are kept.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../io/hash.ts";
 import { AFRelationship, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFString, type PDFObject } from "pdf-lib";
 
 export interface PdfMetadata {
@@ -68,7 +68,7 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, attachments:
   doc.catalog.set(PDFName.of("Metadata"), doc.context.register(xmp));
 
   // A document ID that depends only on what the document is, so rebuilds are byte-identical.
-  const id = createHash("sha256").update(`${meta.title}\0${meta.version}\0${meta.dataHash}\0${meta.lang}`).digest("hex").slice(0, 32);
+  const id = sha256(`${meta.title}\0${meta.version}\0${meta.dataHash}\0${meta.lang}`).slice(0, 32);
   doc.context.trailerInfo.ID = doc.context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
   return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }
