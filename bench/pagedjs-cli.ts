@@ -10,9 +10,9 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import { ASSET_ORIGIN } from "../src/print/asset-server.ts";
-import { findBrowser } from "../src/print/find-browser.ts";
-import { CHROMIUM_FLAGS } from "../src/print/launch-browser.ts";
+import { ASSET_ORIGIN } from "../src/browser/asset-server.ts";
+import { findBrowser } from "../src/browser/find-browser.ts";
+import { CHROMIUM_FLAGS } from "../src/browser/launch-browser.ts";
 import { pagedScripts, type PrintJob } from "../src/print/print-pdf.ts";
 
 export interface PeerRun {

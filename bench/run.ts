@@ -3,7 +3,8 @@
  * printing itself costs, in one run on this machine. Prints a table and writes bench/results.json.
  *
  *   1. cold build: a new BuildEngine (memory cache only) into a temp folder, browser launch included
- *   2. warm rebuild after a one-number edit of region-flows.csv (Table 2), same engine, HTML first
+ *   2. warm rebuild after a one-number edit of region-flows.csv (Table 2), same engine; the new
+ *      HTML is timed to its hand-over from memory (onHtmlRendered), the PDFs to the end of the build
  *   3. each stage's time (BuildResult.timings) and a timeline of both builds
  *   4. peak memory of this process and all its descendants during each measured phase
  *   5. the floor: one browser launch plus each final document's own load, pagination and print
@@ -18,28 +19,25 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadChartText } from "../src/charts/chart-text.ts";
-import { CHAPTER_FIGURES, FIGURES } from "../src/charts/figures.ts";
+import { launchBrowser, type BrowserSession } from "../src/browser/launch-browser.ts";
+import { loadChapter } from "../src/chapter/load-chapter.ts";
 import { renderCharts } from "../src/charts/render-charts.ts";
-import type { Lang } from "../src/data/edition.ts";
-import { renderChapterDocument, type RenderedChapterDocument } from "../src/build/build-chapter.ts";
-import { BuildEngine, prepareBuild, type BuildResult } from "../src/build/build-edition.ts";
-import { buildTime } from "../src/build/build-time.ts";
-import { limit } from "../src/build/limit.ts";
-import type { ProgressEvent, Reporter } from "../src/build/progress.ts";
-import { hashOf } from "../src/build/stage-cache.ts";
-import type { FontFace } from "../src/fonts/font-faces.ts";
-import { ASSET_ORIGIN, type AssetMap } from "../src/print/asset-server.ts";
-import { launchBrowser, type BrowserSession } from "../src/print/launch-browser.ts";
+import { renderChapterDocument, type RenderedChapterDocument } from "../src/documents/build-chapter.ts";
+import { renderHandout } from "../src/documents/render-handout.ts";
+import { fontAssets, fontAssetUrl } from "../src/fonts/font-sources.ts";
+import { hashOf } from "../src/io/hash.ts";
+import { BuildEngine, chapterFigures, prepareBuild, type BuildResult } from "../src/pipeline/build-edition.ts";
+import { buildTime } from "../src/pipeline/build-time.ts";
+import { limit } from "../src/pipeline/limit.ts";
+import type { ProgressEvent, Reporter } from "../src/pipeline/progress.ts";
 import { printPdf, type PrintJob } from "../src/print/print-pdf.ts";
-import { renderHandout } from "../src/render/render-handout.ts";
 import { MemorySampler, type PhaseSample } from "./memory-sampler.ts";
 import { runPagedjsCli, writeStandalone, type PeerRun } from "./pagedjs-cli.ts";
 import { markdownTable, mib, sec } from "./table.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DATA = path.join(ROOT, "data");
-const TEMPLATES = path.join(ROOT, "templates");
+/** The chapter benchmarked: the shipped one, with its own data and templates. */
+const CHAPTER_DIR = path.join(ROOT, "chapters", "brain-drain");
 const RESULTS = path.join(ROOT, "bench", "results.json");
 const SCALE = [1, 5, 20] as const;
 /** Documents printed at once: the engine's default (cores, at least 2). */
@@ -138,23 +136,26 @@ async function main(): Promise<void> {
   let engine: BuildEngine | undefined;
   let session: BrowserSession | undefined;
   try {
+    const chapter = await loadChapter(CHAPTER_DIR);
+    const DATA = chapter.dataDir;
+    const TEMPLATES = chapter.templatesDir;
     const dataDir = path.join(tmp, "data");
     cpSync(DATA, dataDir, { recursive: true });
     const outDir = path.join(tmp, "out");
     const rec = recorder();
 
-    // 1. Cold build of the whole edition. The data copy is untouched yet, so this is the build of data/.
+    // 1. Cold build of the whole edition. The data copy is untouched yet, so this is the build of the chapter's data/.
     log("1/5 cold build of the edition (new engine, memory cache only, browser launch included)");
     rec.zero();
     const cold = await sampler.measure(async () => {
-      engine = new BuildEngine({ dataDir, templatesDir: TEMPLATES, outDir, cacheDir: false, concurrency: CONCURRENCY, reporter: rec.reporter });
+      engine = new BuildEngine({ chapter, dataDir, templatesDir: TEMPLATES, outDir, cacheDir: false, concurrency: CONCURRENCY, reporter: rec.reporter });
       return engine.build();
     });
     const coldResult = cold.value;
     const coldTimeline = timeline(rec.events.splice(0));
     const before = fingerprints(engine!, coldResult);
 
-    // 2. One-number edit, rebuilt by the same (now warm) engine, HTML first.
+    // 2. One-number edit, rebuilt by the same (now warm) engine; its HTML is handed over from memory before the PDFs.
     const edit = editOneNumber(dataDir);
     log(`2/5 warm rebuild after one edit (${edit})`);
     let htmlMs = NaN;
@@ -163,10 +164,9 @@ async function main(): Promise<void> {
     const warm = await sampler.measure(async () => {
       const t = performance.now();
       return engine!.build({
-        htmlFirst: true,
-        onHtmlWritten: (files) => {
+        onHtmlRendered: (files) => {
           htmlMs = performance.now() - t;
-          htmlFiles = files;
+          htmlFiles = [...files.keys()];
         },
       });
     });
@@ -184,32 +184,35 @@ async function main(): Promise<void> {
     // 3. The floor: one launch, then each final document's own load + pagination + print.
     log("3/5 floor: one browser launch, then each document's print alone (charts and HTML prepared untimed)");
     let t = performance.now();
-    const { dataset, stats, claims, templates, languages } = prepareBuild(DATA, TEMPLATES);
+    const { dataset, stats, claims, templates, languages } = prepareBuild(chapter, DATA, TEMPLATES);
     const prepareMs = performance.now() - t;
     const date = buildTime(dataset.edition);
     const launch = await sampler.measure(() => launchBrowser());
     session = launch.value;
     const launchMs = launch.ms;
     const browserVersion = await session.browser.version();
-    const chapters = new Map<Lang, RenderedChapterDocument>();
-    const renderMs = new Map<Lang, number>();
+    const chapters = new Map<string, RenderedChapterDocument>();
+    const renderMs = new Map<string, number>();
     const jobs: PrintJob[] = [];
     for (const lang of languages) {
-      const text = loadChartText(templates.dir, lang);
-      const charts = await renderCharts(session, { stats, dataset, lang, text, titles: false, cache: chartCache }, CHAPTER_FIGURES);
+      const text = templates.languages.get(lang)!.chartText;
+      const charts = await renderCharts(session, { stats, dataset, lang, text, titles: false, cache: chartCache }, chapterFigures(chapter));
       t = performance.now();
-      const rendered = renderChapterDocument({ dataset, stats, claims, templates, lang, charts, date });
+      const rendered = renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date });
       renderMs.set(lang, performance.now() - t);
       chapters.set(lang, rendered);
       jobs.push(rendered.print);
     }
     for (const lang of languages) {
-      // As src/build/build-handout.ts does it, up to the print (its one-page check is left out).
-      const text = loadChartText(templates.dir, lang);
-      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true }, { "fig1-compact": FIGURES["fig1-compact"] });
-      const chart = charts.get("fig1-compact")!;
-      const print = renderHandout({ dataset, stats, claims, templates, lang, chart, target: "print", fontSrc: (f) => `${ASSET_ORIGIN}/fonts/${f.name}` });
-      const assets: AssetMap = new Map(print.fonts.map((f: FontFace) => [`/fonts/${f.name}`, { type: "font/woff2", file: f.file }]));
+      // As src/documents/build-handout.ts does it, up to the print (its one-page check is left out).
+      const text = templates.languages.get(lang)!.chartText;
+      const chartId = chapter.handout!.chart;
+      const figure = [...chapter.exhibits, ...(chapter.variants ?? [])].find((e) => e.id === chartId && e.kind === "figure");
+      if (!figure || figure.kind !== "figure") throw new Error(`the handout's chart "${chartId}" is not a figure of the chapter`);
+      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true }, [figure]);
+      const chart = charts.get(chartId)!;
+      const print = renderHandout({ chapter, dataset, stats, claims, templates, lang, chart, target: "print", fontSrc: fontAssetUrl });
+      const assets = fontAssets(print.fonts);
       jobs.push({ name: `${lang}/handout`, html: print.html, assets, paginate: false });
     }
     const floorDocs: { doc: string; ms: number; cpuMs: number; pages: number; memory: PhaseSample }[] = [];
@@ -226,7 +229,7 @@ async function main(): Promise<void> {
     const affectedFloorCpuMs = sum(affectedFloor.map((d) => d.cpuMs));
 
     // 4. Scale: N copies of the zh-HK chapter's print job, printed and finished, CONCURRENCY tabs at a time.
-    const scaleLang: Lang = chapters.has("zh-HK") ? "zh-HK" : [...chapters.keys()][0]!;
+    const scaleLang: string = chapters.has("zh-HK") ? "zh-HK" : [...chapters.keys()][0]!;
     const zh = chapters.get(scaleLang)!;
     const zhFloor = floorDocs.find((d) => d.doc === zh.print.name)!;
     const scale: { copies: number; ms: number; msPerChapter: number; memory: PhaseSample; pages: number }[] = [];
@@ -323,7 +326,7 @@ async function main(): Promise<void> {
     const last = scale[scale.length - 1]!;
     const rows: string[][] = [
       ["1", "cold build, whole edition (2 chapters + 2 handouts, PDF + HTML)", sec(cold.ms), cpu(cold.memory), memCell(cold.memory), `new BuildEngine, cacheDir false, browser launch included; ${coldResult.files.length} files; ${pagesOf(coldResult)}`],
-      ["2a", "one-number edit → refreshed HTML", sec(htmlMs, 2), "", "", `${edit}; same engine, build({htmlFirst:true}) to onHtmlWritten (${htmlFiles.length} chapter HTML files). For comparison, outside the build: prepareBuild ${sec(prepareMs, 2)}, renderChapterDocument ${[...renderMs].map(([l, ms]) => `${l} ${sec(ms, 2)}`).join(", ")}`],
+      ["2a", "one-number edit → refreshed HTML", sec(htmlMs, 2), "", "", `${edit}; same engine, build() to onHtmlRendered: the new HTML from memory, before the PDFs; the output folder changes only at the end of the build (${htmlFiles.length} chapter HTML files). For comparison, outside the build: prepareBuild ${sec(prepareMs, 2)}, renderChapterDocument ${[...renderMs].map(([l, ms]) => `${l} ${sec(ms, 2)}`).join(", ")}`],
       ["2b", "one-number edit → refreshed PDFs (end of build)", sec(warm.ms), cpu(warm.memory), memCell(warm.memory), `reused: ${warmResult.reused.join(", ") || "none"}; changed: ${changed || "none"}`],
       ["3a", "stages, cold build", "", "", "", `${stageCell(coldResult.timings)} (summed over documents built in parallel, so more than the wall time)`],
       ["3b", "stages, warm rebuild", "", "", "", stageCell(warmResult.timings)],

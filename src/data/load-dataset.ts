@@ -59,6 +59,8 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
 
   const editionSrc = read("edition.yaml");
   const languages = editionSrc ? attempt(() => editionLanguages(chapter, editionSrc.text, editionSrc.file)) : undefined;
+  // With languages that cannot be used, the rest of edition.yaml is still checked (as written in the chapter's), so every problem is listed at once.
+  if (editionSrc && !languages) attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(chapter.languages, chapter.scope)));
   const edition = editionSrc && languages && attempt(() => resolveEdition(parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(languages, chapter.scope)), languages, editionSrc));
   const catalogSrc = read("catalog.yaml");
   const catalog = catalogSrc && languages && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchemaFor(languages)) as Catalog);

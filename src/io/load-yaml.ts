@@ -87,7 +87,8 @@ export function parseYaml<S extends z.ZodType>(text: string, file: string, schem
 export function yamlLineOf(text: string, path: Path): number | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const node = keyOf(doc, path);
+  // A map entry by its key's line; a list item by its own.
+  const node = keyOf(doc, path) ?? (path.length ? doc.getIn(path, true) : undefined);
   return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
 }
 

@@ -4,8 +4,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { findBrowser } from "../../src/print/find-browser.ts";
-import { CHROMIUM_FLAGS } from "../../src/print/launch-browser.ts";
+import { findBrowser } from "../../src/browser/find-browser.ts";
+import { CHROMIUM_FLAGS } from "../../src/browser/launch-browser.ts";
 import { makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 
 let chromium: ChildProcess;

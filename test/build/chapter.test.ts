@@ -4,31 +4,30 @@
  * the edition's start page, fonts, tagging, outline and metadata. Everything expected is derived
  * from the data and the templates, never copied from the prose.
  */
-import path from "node:path";
 import type { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildEdition } from "../../src/build/build-edition.ts";
-import type { Lang } from "../../src/data/edition.ts";
-import { loadDataset, type Dataset } from "../../src/data/load-dataset.ts";
+import type { CityRankColumn } from "../../chapters/brain-drain/stats/compute-stats.ts";
+import { buildEdition } from "../../src/pipeline/build-edition.ts";
+import { authorNames } from "../../src/render/author-names.ts";
 import { formatNumber, formatPercent } from "../../src/render/format-number.ts";
 import { loadTemplates, type LanguageTemplates } from "../../src/render/load-templates.ts";
-import { authorNames } from "../../src/render/template-context.ts";
-import { computeStats, type CityRankColumn, type Stats } from "../../src/stats/compute-stats.ts";
-import { DATA_DIR, makeTempDir, removeDataCopies, REPO_ROOT } from "../helpers/data-copy.ts";
+import { chapter, computeStats, loadData, TEMPLATES_DIR, type ChapterDataset, type Stats } from "../helpers/chapter.ts";
+import { DATA_DIR, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 import { loadPdf, pdfFonts, pdfInfo, pdfInternalLinks, pdfLanguage, pdfOutline, pdfPageSize, pdfPageTexts, pdfText, squash } from "../helpers/pdf.ts";
 
-const TEMPLATES_DIR = path.join(REPO_ROOT, "templates");
-const dataset: Dataset = loadDataset(DATA_DIR);
+type Lang = string;
+type Dataset = ChapterDataset;
+const dataset: Dataset = loadData(DATA_DIR);
 const stats: Stats = computeStats(dataset);
 const edition = dataset.edition;
-const templates = loadTemplates(TEMPLATES_DIR, edition.languages);
+const templates = loadTemplates(chapter, edition.languages, TEMPLATES_DIR);
 
 let outDir = "";
 const pdfs = new Map<Lang, { file: string; doc: PDFDocument; pages: string[]; layout: string }>();
 
 beforeAll(async () => {
   outDir = makeTempDir("greenbook-chapter-");
-  const result = await buildEdition({ dataDir: DATA_DIR, templatesDir: TEMPLATES_DIR, outDir, documents: ["chapter"] });
+  const result = await buildEdition({ chapter, dataDir: DATA_DIR, templatesDir: TEMPLATES_DIR, outDir, documents: ["chapter"] });
   for (const f of result.files.filter((x) => x.document === "chapter" && x.format === "pdf")) {
     pdfs.set(f.lang, { file: f.path, doc: await loadPdf(f.path), pages: pdfPageTexts(f.path), layout: pdfText(f.path, { layout: true }) });
   }
@@ -94,8 +93,8 @@ function footnotes(l: Lang): string[] {
 
 function label(dataset: Dataset, key: string): { en: string; "zh-HK": string } {
   const l = dataset.labels.get(key);
-  if (!l) throw new Error(`no label ${key}`);
-  return l;
+  if (!l || l.en === undefined || l["zh-HK"] === undefined) throw new Error(`no label ${key}`);
+  return { en: l.en, "zh-HK": l["zh-HK"] };
 }
 
 /** Table 4's rank columns, left to right. */
@@ -148,8 +147,8 @@ function pageOf(pages: string[], needle: string): number {
 }
 
 describe.each(edition.languages)("the chapter PDF (%s)", (l) => {
-  const title = edition.chapter.title[l];
-  const subtitle = edition.chapter.subtitle[l];
+  const title = edition.chapter.title[l]!;
+  const subtitle = edition.chapter.subtitle[l]!;
   const colon = l === "zh-HK" ? "：" : ": ";
   // Running heads: the book on versos, the chapter on rectos (in Chinese with its subtitle, as in the book).
   const chapterHead = l === "zh-HK" ? `${title}：${subtitle}` : title;
@@ -267,7 +266,7 @@ describe.each(edition.languages)("the chapter PDF (%s)", (l) => {
     expect(info.Title).toBe(`${title}${colon}${subtitle}`);
     for (const name of authorNames(dataset, l)) expect(info.Author).toContain(name);
     expect(info.Subject).toBe(edition.book[l]);
-    for (const keyword of edition.keywords[l]) expect(info.Keywords).toContain(keyword);
+    for (const keyword of edition.keywords[l]!) expect(info.Keywords).toContain(keyword);
     expect(pdfLanguage(doc)).toBe(l);
 
     const outline = pdfOutline(doc);

@@ -8,10 +8,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { BuildEngine, type BuildOptions } from "../../src/build/build-edition.ts";
-import type { WriteEffects } from "../../src/build/output-writer.ts";
-import type { ProgressEvent, Reporter } from "../../src/build/progress.ts";
-import { DATA_DIR, makeTempDir, removeDataCopies, REPO_ROOT, snapshotTree } from "../helpers/data-copy.ts";
+import type { WriteEffects } from "../../src/output/output-writer.ts";
+import { BuildEngine, type BuildOptions } from "../../src/pipeline/build-edition.ts";
+import type { ProgressEvent, Reporter } from "../../src/pipeline/progress.ts";
+import { chapter, TEMPLATES_DIR } from "../helpers/chapter.ts";
+import { DATA_DIR, makeTempDir, removeDataCopies, snapshotTree } from "../helpers/data-copy.ts";
 
 afterAll(() => removeDataCopies());
 
@@ -25,7 +26,7 @@ function previousOutput(): string {
 }
 
 function options(out: string, extra: Partial<BuildOptions> = {}): BuildOptions {
-  return { dataDir: DATA_DIR, templatesDir: path.join(REPO_ROOT, "templates"), outDir: out, langs: ["en"], documents: ["chapter"], cacheDir: false, ...extra };
+  return { chapter, dataDir: DATA_DIR, templatesDir: TEMPLATES_DIR, outDir: out, langs: ["en"], documents: ["chapter"], cacheDir: false, ...extra };
 }
 
 /** A reporter that kills the engine's browser whenever a print starts (at most `times` times). */

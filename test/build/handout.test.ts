@@ -9,15 +9,16 @@ import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { buildEdition, type BuildResult } from "../../src/build/build-edition.ts";
+import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
 import { main } from "../../src/cli/main.ts";
-import type { Lang } from "../../src/data/edition.ts";
 import { TemplateError } from "../../src/errors.ts";
-import { launchBrowser, type BrowserSession } from "../../src/print/launch-browser.ts";
-import { copyData, DATA_DIR, makeTempDir, removeDataCopies, REPO_ROOT, snapshotTree } from "../helpers/data-copy.ts";
+import { buildEdition, type BuildResult } from "../../src/pipeline/build-edition.ts";
+import { chapter, TEMPLATES_DIR, type Stats } from "../helpers/chapter.ts";
+import { copyData, DATA_DIR, makeTempDir, removeDataCopies, snapshotTree } from "../helpers/data-copy.ts";
 
+type Lang = string;
 const LANGS: readonly Lang[] = ["zh-HK", "en"];
-const TEMPLATES = path.join(REPO_ROOT, "templates");
+const TEMPLATES = TEMPLATES_DIR;
 /** A4 in PDF points. */
 const A4 = { width: 595.28, height: 841.89 };
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const flipOut = makeTempDir("greenbook-handout-flip-");
   const stderr: string[] = [];
   const [result, code] = await Promise.all([
-    buildEdition({ dataDir: DATA_DIR, templatesDir: TEMPLATES, outDir: out, browserWSEndpoint: ws }),
+    buildEdition({ chapter, dataDir: DATA_DIR, templatesDir: TEMPLATES, outDir: out, browserWSEndpoint: ws }),
     main(["build", "--only", "handout", "--data", flipData(), "--out", flipOut, "--templates", TEMPLATES, "--browser-ws", ws, "--quiet"], { stdout: () => undefined, stderr: (l) => stderr.push(l) }),
   ]);
   shipped = { out, result };
@@ -109,7 +110,7 @@ describe.each(LANGS)("the %s handout", (lang) => {
     const handout = numberTokens(pdfText(file("handout.pdf")));
     const chapter = numberTokens(pdfText(file("chapter.pdf")));
     // The key numbers are there at all (a handout without them would pass vacuously).
-    expect(handout).toContain(shipped.result.stats.flows.joined.toLocaleString("en"));
+    expect(handout).toContain((shipped.result.stats as Stats).flows.joined.toLocaleString("en"));
     expect(handout.size).toBeGreaterThanOrEqual(10);
     expect([...handout].filter((n) => !chapter.has(n))).toEqual([]);
   });
@@ -118,14 +119,15 @@ describe.each(LANGS)("the %s handout", (lang) => {
     const text = flat(pdfText(file("handout.pdf")), lang);
     const edition = shipped.result.dataset.edition;
     for (const s of [edition.book[lang], edition.chapter.title[lang], edition.embargo[lang], edition.contact[lang]]) {
-      expect(text.toLowerCase()).toContain(flat(s, lang).toLowerCase());
+      expect(s, "edition.yaml has the masthead in this language").toBeDefined();
+      expect(text.toLowerCase()).toContain(flat(s!, lang).toLowerCase());
     }
     const wording = headlineWording(lang);
     expect(h1Of(readFileSync(file("handout.html"), "utf8"))).toBe(wording.true);
     expect(text).toContain(flat(wording.true, lang));
     expect(text).not.toContain(flat(wording.false, lang));
     // The chart's series is illustrative and the page says so, with the catalog's source.
-    expect(text).toContain(flat(shipped.result.dataset.catalog["age-flows"]!.source[lang], lang));
+    expect(text).toContain(flat(shipped.result.dataset.catalog["age-flows"]!.source[lang]!, lang));
   });
 
   it("is also a self-contained HTML page and a 2× PNG of its chart", () => {
@@ -162,7 +164,7 @@ describe("a handout that does not fit on one page", () => {
     const long = " This sentence is here to make the finding far too long for the page.".repeat(25);
     writeFileSync(findings, readFileSync(findings, "utf8").replace(/^(- .*)$/m, `$1${long}`));
     const out = makeTempDir("greenbook-handout-overflow-");
-    const build = buildEdition({ dataDir: DATA_DIR, templatesDir: templates, outDir: out, documents: ["handout"], langs: ["en"], browserWSEndpoint: session.browser.wsEndpoint() });
+    const build = buildEdition({ chapter, dataDir: DATA_DIR, templatesDir: templates, outDir: out, documents: ["handout"], langs: ["en"], browserWSEndpoint: session.browser.wsEndpoint() });
     await expect(build).rejects.toThrow(TemplateError);
     await expect(build).rejects.toThrow(/^en\/handout: content is \d+ mm taller than one A4 page/);
     expect(snapshotTree(out)).toEqual({});

@@ -1,50 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { FIGURE_IDS } from "../../src/charts/chart-text.ts";
-import { describeFigure } from "../../src/charts/describe-charts.ts";
 import { MINUS } from "../../src/charts/format-number.ts";
-import { cloneStats, LANGS, loadChartFixture } from "./chart-fixture.ts";
+import type { Stats } from "../helpers/chapter.ts";
+import { cloneStats, describeFigure as describe_, FIGURE_IDS, LANGS, loadChartFixture, type FigureId, type Lang } from "./chart-fixture.ts";
 
 const fx = loadChartFixture();
+/** A figure's description as the engine makes it from the chapter's figure. */
+const describeFigure = (id: FigureId, stats: Stats, lang: Lang) => describe_(fx, id, stats, lang);
 
 describe("describeFigure on the shipped data", () => {
   it("Figure 1 names the age groups with a net outflow and a net inflow", () => {
-    const en = describeFigure("fig1", fx.stats, fx.figureText.en, "en");
+    const en = describeFigure("fig1", fx.stats, "en");
     expect(en).toContain("Illustrative data");
     expect(en).toContain(
       `All users: net outflow at ages 20–24, 25–29 and 30–34 (largest at 20–24, ${MINUS}5.8%); net inflow at ages 35–39, 40–44, 45–49, 50–54, 55–59 and 60–64 (largest at 40–44, +5.4%).`,
     );
     expect(en).toContain("Top three estimated-salary deciles:");
-    const zh = describeFigure("fig1", fx.stats, fx.figureText["zh-HK"], "zh-HK");
+    const zh = describeFigure("fig1", fx.stats, "zh-HK");
     expect(zh).toContain("全體用戶：20至24歲、25至29歲和30至34歲組別錄得淨外流（以20至24歲最多，−5.8%）");
   });
 
   it("Figure 2 gives peak, trough and latest with their periods", () => {
-    const en = describeFigure("fig2", fx.stats, fx.figureText.en, "en");
+    const en = describeFigure("fig2", fx.stats, "en");
     expect(en).toContain("7.52 million at its pre-pandemic peak in mid-2019 (provisional)");
     expect(en).toContain("fell to 7.35 million in mid-2022");
     expect(en).toContain("was 7.54 million in mid-2023");
     expect(en).toContain("12,000 above the mid-2019 peak");
-    const zh = describeFigure("fig2", fx.stats, fx.figureText["zh-HK"], "zh-HK");
+    const zh = describeFigure("fig2", fx.stats, "zh-HK");
     expect(zh).toContain("香港居住人口於疫情前的2019年年中（臨時數字）達到高峰，為752萬；於2022年年中跌至735萬；2023年年中為754萬，較2019年年中高峰多12,000。");
     expect(zh).toContain("735萬");
   });
 
   it("Figure 3 gives the share of companies that grew", () => {
-    expect(describeFigure("fig3", fx.stats, fx.figureText.en, "en")).toContain("Of 1,458 multinationals, 1,019 (70%) increased their headcount");
-    expect(describeFigure("fig3", fx.stats, fx.figureText["zh-HK"], "zh-HK")).toContain("在1,458間跨國公司中，1,019間（70%）在港人手增加");
+    expect(describeFigure("fig3", fx.stats, "en")).toContain("Of 1,458 multinationals, 1,019 (70%) increased their headcount");
+    expect(describeFigure("fig3", fx.stats, "zh-HK")).toContain("在1,458間跨國公司中，1,019間（70%）在港人手增加");
   });
 
   it("Figure 4 gives each parent's change over the window, and the gap", () => {
-    const en = describeFigure("fig4", fx.stats, fx.figureText.en, "en");
+    const en = describeFigure("fig4", fx.stats, "en");
     expect(en).toContain(`United States fell from 290 to 240 (${MINUS}17%)`);
     expect(en).toContain("Mainland China rose from 197 to 251 (+27%)");
     expect(en).toContain("There is no figure for Mainland China in 2019.");
-    expect(describeFigure("fig4", fx.stats, fx.figureText["zh-HK"], "zh-HK")).toContain("美國由290間減至240間（−17%）");
+    expect(describeFigure("fig4", fx.stats, "zh-HK")).toContain("美國由290間減至240間（−17%）");
   });
 
   it.each(LANGS)("every description in %s is prose without placeholders or stray values", (lang) => {
     for (const id of FIGURE_IDS) {
-      const d = describeFigure(id, fx.stats, fx.figureText[lang], lang);
+      const d = describeFigure(id, fx.stats, lang);
       expect(d.length).toBeGreaterThan(40);
       expect(d).not.toMatch(/[{}]|NaN|undefined|(?<![a-z])-\d/);
     }
@@ -58,8 +59,8 @@ describe("descriptions follow the data", () => {
     const g = all.groups.find((x) => x.ageGroup === "30-34")!;
     g.net = 500;
     g.netRatio = 0.01;
-    const before = describeFigure("fig1", fx.stats, fx.figureText.en, "en");
-    const after = describeFigure("fig1", stats, fx.figureText.en, "en");
+    const before = describeFigure("fig1", fx.stats, "en");
+    const after = describeFigure("fig1", stats, "en");
     expect(after).not.toBe(before);
     expect(after).toContain("All users: net outflow at ages 20–24 and 25–29");
   });
@@ -68,17 +69,17 @@ describe("descriptions follow the data", () => {
     const stats = cloneStats(fx.stats);
     stats.population.latest = { ...stats.population.latest, value: 7_450_000 };
     stats.population.recovered = (7_450_000 - stats.population.trough.value) / (stats.population.peak.value - stats.population.trough.value);
-    expect(describeFigure("fig2", stats, fx.figureText.en, "en")).toContain("having regained 58% of the fall");
+    expect(describeFigure("fig2", stats, "en")).toContain("having regained 58% of the fall");
   });
 
   it("Figure 4 says 'stayed' for an unchanged parent", () => {
     const stats = cloneStats(fx.stats);
     stats.rhq.byParent[1] = { ...stats.rhq.byParent[1]!, to: stats.rhq.byParent[1]!.from, growth: 0 };
-    expect(describeFigure("fig4", stats, fx.figureText.en, "en")).toContain("Japan stayed at 244");
+    expect(describeFigure("fig4", stats, "en")).toContain("Japan stayed at 244");
   });
 
   it("a figure drawn from official data does not call itself illustrative", () => {
-    expect(describeFigure("fig4", fx.stats, fx.figureText.en, "en")).not.toContain("Illustrative");
-    expect(describeFigure("fig2", fx.stats, fx.figureText["zh-HK"], "zh-HK")).not.toContain("示意");
+    expect(describeFigure("fig4", fx.stats, "en")).not.toContain("Illustrative");
+    expect(describeFigure("fig2", fx.stats, "zh-HK")).not.toContain("示意");
   });
 });

@@ -1,11 +1,9 @@
 /** The spec builders: pure, honest about provenance, and worded in the right language. */
 import { describe, expect, it } from "vitest";
-import { FIGURE_IDS, type FigureId } from "../../src/charts/chart-text.ts";
-import { FIGURES } from "../../src/charts/figures.ts";
-import { figure3MncGrowth, binLabel } from "../../src/charts/figure3-mnc-growth.ts";
-import { gapsOf } from "../../src/charts/figure4-rhq.ts";
+import { binLabel, figure3MncGrowth } from "../../chapters/brain-drain/figures/figure3-mnc-growth.ts";
+import { gapsOf } from "../../chapters/brain-drain/figures/figure4-rhq.ts";
 import { MINUS } from "../../src/charts/format-number.ts";
-import { cloneStats, deepFreeze, LANGS, loadChartFixture, stringsOf } from "./chart-fixture.ts";
+import { cloneStats, deepFreeze, FIGURE_IDS, FIGURES, LANGS, loadChartFixture, stringsOf, type FigureId } from "./chart-fixture.ts";
 
 const fx = loadChartFixture();
 const ILLUSTRATIVE: Record<FigureId, boolean> = { fig1: true, "fig1-compact": true, fig2: false, fig3: true, fig4: false };
@@ -16,28 +14,29 @@ describe.each(LANGS)("figure specs in %s", (lang) => {
 
   it.each(FIGURE_IDS)("%s is a pure function of its inputs", (id) => {
     const stats = deepFreeze(cloneStats(fx.stats));
-    const a = FIGURES[id](stats, text, lang);
-    const b = FIGURES[id](stats, text, lang);
+    const a = FIGURES[id].spec(stats, text, lang);
+    const b = FIGURES[id].spec(stats, text, lang);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
   it.each(FIGURE_IDS)("%s carries the illustrative mark exactly when its series is illustrative", (id) => {
-    const strings = stringsOf(FIGURES[id](fx.stats, text, lang));
-    expect(text.sources[id].illustrative).toBe(ILLUSTRATIVE[id]);
+    const strings = stringsOf(FIGURES[id].spec(fx.stats, text, lang));
+    expect(text.sources[id]!.illustrative).toBe(ILLUSTRATIVE[id]);
     expect(strings.includes(text.common.illustrativeMark)).toBe(ILLUSTRATIVE[id]);
   });
 
   it.each(FIGURE_IDS)("%s prints its source line from the catalog", (id) => {
-    const all = stringsOf(FIGURES[id](fx.stats, text, lang)).flat().join("\n");
+    const all = stringsOf(FIGURES[id].spec(fx.stats, text, lang)).flat().join("\n");
     const series = { fig1: "age-flows", "fig1-compact": "age-flows", fig2: "population", fig3: "mnc-growth", fig4: "rhq" }[id];
-    const source = fx.dataset.catalog[series]!.source[lang];
+    expect(FIGURES[id].series).toBe(series);
+    const source = fx.dataset.catalog[series]!.source[lang]!;
     // The source may be wrapped over lines: compare without the breaks.
     const squash = (s: string) => s.replace(/\s+/g, "");
     expect(squash(all)).toContain(squash(source));
   });
 
   it.each(FIGURE_IDS)("%s has no words of the other language", (id) => {
-    const strings = stringsOf(FIGURES[id](fx.stats, text, lang));
+    const strings = stringsOf(FIGURES[id].spec(fx.stats, text, lang));
     for (const key of ["title", "yTitle"] as const) {
       const fig = id === "fig1-compact" ? "fig1" : id;
       const word = (other[fig] as unknown as Record<string, string>)[key];
@@ -47,30 +46,30 @@ describe.each(LANGS)("figure specs in %s", (lang) => {
   });
 
   it("labels the parents of Figure 4 from the data set's labels", () => {
-    const strings = stringsOf(FIGURES.fig4(fx.stats, text, lang)).join("\n");
+    const strings = stringsOf(FIGURES.fig4.spec(fx.stats, text, lang)).join("\n");
     for (const p of fx.stats.rhq.byParent) expect(strings).toContain(fx.dataset.labels.get(`parent:${p.parent}`)![lang]);
   });
 
   it("labels the cohorts of Figure 1 from the data set's labels", () => {
-    const strings = stringsOf(FIGURES.fig1(fx.stats, text, lang));
+    const strings = stringsOf(FIGURES.fig1.spec(fx.stats, text, lang));
     expect(strings).toContain(fx.dataset.labels.get("cohort:all")![lang]);
     expect(strings).toContain(fx.dataset.labels.get("cohort:top3")![lang]);
   });
 
   it("writes negative axis labels with a real minus sign", () => {
-    const spec = JSON.stringify(FIGURES.fig1(fx.stats, text, lang));
+    const spec = JSON.stringify(FIGURES.fig1.spec(fx.stats, text, lang));
     expect(spec).toContain(`${MINUS}4%`);
     expect(spec).not.toMatch(/"-\d+(\.\d+)?%"/);
   });
 
   it("labels the population axis in 萬 (Chinese) or millions (English)", () => {
-    const spec = JSON.stringify(FIGURES.fig2(fx.stats, text, lang));
+    const spec = JSON.stringify(FIGURES.fig2.spec(fx.stats, text, lang));
     if (lang === "zh-HK") expect(spec).toMatch(/\d{3}萬/);
     else expect(spec).toMatch(/7\.\d\dm/);
   });
 
   it("marks provisional population points differently from revised ones", () => {
-    const spec = FIGURES.fig2(fx.stats, text, lang);
+    const spec = FIGURES.fig2.spec(fx.stats, text, lang);
     const strings = stringsOf(spec);
     expect(strings).toContain(text.fig2.provisional);
     expect(strings).toContain(text.fig2.revised);
@@ -104,7 +103,7 @@ describe("Figure 4 gaps", () => {
   });
 
   it("notes the gap on the chart, and breaks the line there", () => {
-    const spec = FIGURES.fig4(fx.stats, fx.figureText.en, "en");
+    const spec = FIGURES.fig4.spec(fx.stats, fx.figureText.en, "en");
     expect(stringsOf(spec).join("\n")).toContain("Note: no figure for Mainland China in 2019.");
     expect(JSON.stringify(spec)).toContain(`{"year":"2019","parent":"Mainland China","count":null}`);
   });
@@ -113,7 +112,7 @@ describe("Figure 4 gaps", () => {
 describe("titles", () => {
   it("can be left to the page's caption", () => {
     const text = { ...fx.figureText["zh-HK"], showTitle: false };
-    const strings = stringsOf(FIGURES.fig3(fx.stats, text, "zh-HK"));
+    const strings = stringsOf(FIGURES.fig3.spec(fx.stats, text, "zh-HK"));
     expect(strings).not.toContain(text.fig3.title);
     expect(strings).toContain(text.common.illustrativeMark);
   });

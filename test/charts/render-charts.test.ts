@@ -15,24 +15,26 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FigureId } from "../../src/charts/chart-text.ts";
-import { CHAPTER_FIGURES, FIGURES } from "../../src/charts/figures.ts";
+import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
+import type { FigureDef } from "../../src/chapter/define-exhibit.ts";
 import { renderCharts, type RenderedChart } from "../../src/charts/render-charts.ts";
 import { writeCharts } from "../../src/charts/write-charts.ts";
-import type { Lang } from "../../src/data/edition.ts";
 import { ChartError } from "../../src/errors.ts";
-import { launchBrowser, type BrowserSession } from "../../src/print/launch-browser.ts";
+import { chapterFigures } from "../../src/pipeline/build-edition.ts";
+import { chapter } from "../helpers/chapter.ts";
 import { DATA_DIR, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
-import { cloneStats, LANGS, loadChartFixture, TEMPLATES_DIR } from "./chart-fixture.ts";
+import { ALL_FIGURES, cloneStats, FIGURE_IDS, FIGURES, LANGS, loadChartFixture, TEMPLATES_DIR, type FigureId, type Lang } from "./chart-fixture.ts";
 
 const fx = loadChartFixture();
 let session: BrowserSession;
-const rendered = new Map<Lang, Map<FigureId, RenderedChart>>();
+const rendered = new Map<Lang, Map<string, RenderedChart>>();
+/** The figures as the engine takes them. */
+const figures = (...defs: FigureDef<never, never>[]) => defs as unknown as FigureDef[];
 
 beforeAll(async () => {
   session = await launchBrowser();
-  for (const lang of LANGS) rendered.set(lang, await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang, text: fx.text[lang] }, FIGURES));
-});
+  for (const lang of LANGS) rendered.set(lang, await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang, text: fx.text[lang] }, figures(...ALL_FIGURES)));
+}, 120_000);
 
 afterAll(async () => {
   await session?.close();
@@ -47,17 +49,17 @@ const chart = (lang: Lang, id: FigureId): RenderedChart => {
 const textOf = (svg: string) => [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]*)(?=<)/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&#39;/g, "'"));
 
 describe.each(LANGS)("the figures in %s", (lang) => {
-  it.each(Object.keys(FIGURES) as FigureId[])("%s matches its snapshot", async (id) => {
+  it.each(FIGURE_IDS)("%s matches its snapshot", async (id) => {
     await expect(chart(lang, id).svg).toMatchFileSnapshot(`./__snapshots__/${id}.${lang}.svg`);
   });
 
-  it.each(Object.keys(FIGURES) as FigureId[])("%s shows the illustrative mark exactly when its data are illustrative", (id) => {
+  it.each(FIGURE_IDS)("%s shows the illustrative mark exactly when its data are illustrative", (id) => {
     const c = chart(lang, id);
     expect(textOf(c.svg).includes(fx.text[lang].common.illustrativeMark)).toBe(c.illustrative);
     expect(c.illustrative).toBe(id !== "fig2" && id !== "fig4");
   });
 
-  it.each(Object.keys(FIGURES) as FigureId[])("%s prints its source and has a description", (id) => {
+  it.each(FIGURE_IDS)("%s prints its source and has a description", (id) => {
     const c = chart(lang, id);
     const squash = (s: string) => s.replace(/\s+/g, "");
     expect(squash(textOf(c.svg).join(""))).toContain(squash(c.source));
@@ -75,7 +77,7 @@ describe("rendering", () => {
   });
 
   it("is deterministic: the same data give byte-identical SVG", async () => {
-    const again = await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "zh-HK", text: fx.text["zh-HK"] }, { fig1: FIGURES.fig1 });
+    const again = await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "zh-HK", text: fx.text["zh-HK"] }, figures(FIGURES.fig1));
     expect(again.get("fig1")!.svg).toBe(chart("zh-HK", "fig1").svg);
   });
 
@@ -85,7 +87,7 @@ describe("rendering", () => {
     us.to = 200;
     us.growth = (200 - us.from) / us.from;
     stats.rhq.series.find((s) => s.parent === "us" && s.year === stats.rhq.to)!.count = 200;
-    const changed = (await renderCharts(session, { stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, { fig4: FIGURES.fig4 })).get("fig4")!;
+    const changed = (await renderCharts(session, { stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures(FIGURES.fig4))).get("fig4")!;
     const original = chart("en", "fig4");
     expect(changed.svg).not.toBe(original.svg);
     expect(changed.description).not.toBe(original.description);
@@ -95,40 +97,40 @@ describe("rendering", () => {
 
   it("fails when a chart tries to load anything from outside", async () => {
     const leaky = () => ({ data: { url: "https://example.com/data.csv" }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }) as never;
-    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, { fig2: leaky })).rejects.toThrow(ChartError);
-    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, { fig2: leaky })).rejects.toThrow(/blocked request to https:\/\/example\.com\/data\.csv/);
+    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: leaky }))).rejects.toThrow(ChartError);
+    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: leaky }))).rejects.toThrow(/blocked request to https:\/\/example\.com\/data\.csv/);
   });
 
   it("fails when Vega-Lite finds a problem in a spec", async () => {
     const wrong = () => ({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" }, shape: { field: "a", type: "nominal" } } }) as never;
-    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, { fig2: wrong })).rejects.toThrow(/fig2: Vega-Lite reported problems/);
+    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: wrong }))).rejects.toThrow(/fig2: Vega-Lite reported problems/);
   });
 
   it("can leave the title to the page's caption", async () => {
-    const c = (await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en, titles: false }, { fig3: FIGURES.fig3 })).get("fig3")!;
+    const c = (await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en, titles: false }, figures(FIGURES.fig3))).get("fig3")!;
     expect(textOf(c.svg)).not.toContain(fx.text.en.fig3.title);
     expect(textOf(c.svg)).toContain(fx.text.en.common.illustrativeMark);
   });
 
   it("draws the chapter's four figures by default set for the book", () => {
-    expect(Object.keys(CHAPTER_FIGURES)).toEqual(["fig1", "fig2", "fig3", "fig4"]);
+    expect(chapterFigures(chapter).map((f) => f.id)).toEqual(["fig1", "fig2", "fig3", "fig4"]);
   });
 });
 
 describe("writeCharts", () => {
   it("writes an SVG and a 2× PNG per figure and language, with no temporary files left", async () => {
     const out = makeTempDir("greenbook-charts-out-");
-    const written = await writeCharts({ dataDir: DATA_DIR, outDir: out, langs: ["en"], templatesDir: TEMPLATES_DIR, session });
+    const written = await writeCharts({ chapter, dataDir: DATA_DIR, outDir: out, langs: ["en"], templatesDir: TEMPLATES_DIR, session });
     expect(written.map((w) => w.id)).toEqual(["fig1", "fig2", "fig3", "fig4", "fig1-compact"]);
     expect(readdirSync(path.join(out, "en", "charts")).sort()).toEqual(written.flatMap((w) => [`${w.id}.png`, `${w.id}.svg`]).sort());
     expect(existsSync(path.join(out, "zh-HK"))).toBe(false);
     for (const w of written) {
       const svg = readFileSync(w.svg, "utf8");
-      expect(svg).toBe(chart("en", w.id).svg);
+      expect(svg).toBe(chart("en", w.id as FigureId).svg);
       const png = readFileSync(w.png);
       expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
       // IHDR width: twice the SVG's CSS width.
-      expect(png.readUInt32BE(16)).toBe(2 * chart("en", w.id).width);
+      expect(png.readUInt32BE(16)).toBe(2 * chart("en", w.id as FigureId).width);
     }
   });
 });

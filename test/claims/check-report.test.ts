@@ -7,8 +7,9 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { CLAIMS } from "../../src/claims/registry.ts";
-import { makeTempDir, removeDataCopies, REPO_ROOT } from "../helpers/data-copy.ts";
+import { CLAIMS } from "../../chapters/brain-drain/claims.ts";
+import { TEMPLATES_DIR } from "../helpers/chapter.ts";
+import { makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 
 afterAll(() => removeDataCopies());
 
@@ -51,7 +52,7 @@ it("reports published figures the data no longer reproduce, with both values", a
 
 it("fails parity when one edition drops a claim, naming the section and both sequences", async () => {
   const templates = makeTempDir("greenbook-templates-");
-  cpSync(path.join(REPO_ROOT, "templates"), templates, { recursive: true });
+  cpSync(TEMPLATES_DIR, templates, { recursive: true });
   const file = path.join(templates, "en", "chapter", "05-international.md");
   const text = readFileSync(file, "utf8");
   expect(text).toContain('{{claim "hk-foreign-residents-up"}}');

@@ -9,16 +9,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { evaluateClaims } from "../../src/claims/evaluate-claims.ts";
-import { LANGUAGES, type Lang } from "../../src/data/edition.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
+import type { Dataset } from "../../src/data/load-dataset.ts";
 import { loadTemplates } from "../../src/render/load-templates.ts";
 import { createProseRenderer } from "../../src/render/render-prose.ts";
-import { computeStats } from "../../src/stats/compute-stats.ts";
-import { copyData, makeTempDir, removeDataCopies, REPO_ROOT } from "../helpers/data-copy.ts";
+import { chapter, computeStats, evaluateClaims, loadData as loadDataset, TEMPLATES_DIR } from "../helpers/chapter.ts";
+import { copyData, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 import { visibleText } from "../helpers/render-text.ts";
 
-const TEMPLATES = path.join(REPO_ROOT, "templates");
+const TEMPLATES = TEMPLATES_DIR;
+const LANGUAGES = [...chapter.languages];
 const CLAIM = "joiners-exceed-leavers";
 let data: string;
 let out: string;
@@ -40,13 +39,13 @@ beforeAll(async () => {
 afterAll(() => removeDataCopies());
 
 /** Every wording of the claim (all variants) for one outcome, as visible text, on the flipped data. */
-function wordings(lang: Lang, outcome: string): string[] {
+function wordings(lang: string, outcome: string): string[] {
   const dataset = loadDataset(data);
   const stats = computeStats(dataset);
   const claims = evaluateClaims(stats);
   claims.get(CLAIM)!.outcome = outcome;
-  const templates = loadTemplates(TEMPLATES, [lang]).languages.get(lang)!;
-  const prose = createProseRenderer({ dataset, stats, claims, templates, target: "screen" });
+  const templates = loadTemplates(chapter, [lang], TEMPLATES).languages.get(lang)!;
+  const prose = createProseRenderer({ chapter, dataset: dataset as Dataset, stats, claims, templates, target: "screen" });
   return Object.keys(templates.claims)
     .filter((key) => key.split("#")[0] === CLAIM)
     .map((key) => {
@@ -63,6 +62,7 @@ function bodyText(pdf: string, html: string): string {
   const edition = loadDataset(data).edition;
   let text = pdf;
   for (const head of [edition.book["zh-HK"], edition.book.en, `${edition.chapter.title["zh-HK"]}：${edition.chapter.subtitle["zh-HK"]}`, edition.chapter.title.en]) {
+    if (head === undefined) throw new Error("edition.yaml lacks a running head in zh-HK or en");
     const h = squash(head).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     text = text.replace(new RegExp(`\\d{3}${h}|${h}\\d{3}`, "g"), "");
   }

@@ -3,10 +3,9 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { assertRequiredClaims, evaluateClaims } from "../../src/claims/evaluate-claims.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
+import { assertRequiredClaims } from "../../src/claims/evaluate-claims.ts";
 import { ClaimError } from "../../src/errors.ts";
-import { computeStats } from "../../src/stats/compute-stats.ts";
+import { computeStats, evaluateClaims, loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, DATA_DIR, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 
 afterAll(() => removeDataCopies());

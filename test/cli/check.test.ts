@@ -95,7 +95,7 @@ describe("greenbook check (in-process)", () => {
   it("--help prints the usage and exits 0", async () => {
     const { code, stdout } = await run(["check", "--help"]);
     expect(code).toBe(0);
-    expect(stdout[0]).toMatch(/^usage: greenbook check \[--data DIR\]/);
+    expect(stdout[0]).toMatch(/^usage: greenbook check \[--chapter DIR\] \[--data DIR\]/);
   });
 });
 

@@ -1,13 +1,16 @@
 /** edition.yaml and catalog.yaml: every problem with its YAML line. */
 import { afterAll, describe, expect, it } from "vitest";
-import { editionSchema } from "../../src/data/edition.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
-import { parseYaml } from "../../src/data/load-yaml.ts";
+import { editionSchemaFor } from "../../src/data/edition.ts";
 import { DataError } from "../../src/errors.ts";
+import { parseYaml } from "../../src/io/load-yaml.ts";
+import { chapter, loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, removeDataCopies } from "../helpers/data-copy.ts";
 import { loadProblems } from "../helpers/load-problems.ts";
 
 afterAll(removeDataCopies);
+
+/** edition.yaml's schema for the chapter's languages. */
+const editionSchema = editionSchemaFor(chapter.languages, chapter.scope);
 
 /** Removes the chapter title block (lines 19–21 of the shipped edition.yaml). */
 const dropChapterTitle = (t: string) => t.replace(/^ {2}title:\n {4}en: "Brain Drain[^\n]*\n {4}zh-HK: [^\n]*\n/m, "");
@@ -25,7 +28,13 @@ describe("edition.yaml", () => {
 
   it("an unknown language in `languages`, on the line of the item", () => {
     const dir = copyData({ "edition.yaml": (t) => t.replace("startPage: 172\n", "startPage: 172\nlanguages:\n  - zh-HK\n  - fr\n") });
-    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:11: column "languages.1": expected a language greenbook has templates for: zh-HK or en, got "fr"']);
+    // A language needs a locale (and the chapter's templates in it): "fr" has no locale.
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:11: column "languages": unknown language "fr": greenbook has locales for zh-HK, en, zh-Hans (a chapter can add one with defineLocale)']);
+  });
+
+  it("a language greenbook knows but the chapter is not written in, on the line of the item", () => {
+    const dir = copyData({ "edition.yaml": (t) => t.replace("startPage: 172\n", "startPage: 172\nlanguages:\n  - zh-HK\n  - zh-Hans\n") });
+    expect(loadProblems(dir)).toEqual(['<data>/edition.yaml:11: column "languages": the chapter has no templates in "zh-Hans" (it is written in zh-HK, en)']);
   });
 
   it("a missing chapter title, on the line of its parent key `chapter:`", () => {
@@ -45,7 +54,7 @@ describe("edition.yaml", () => {
     const byLine = (a: string, b: string) => Number(/:(\d+):/.exec(a)?.[1]) - Number(/:(\d+):/.exec(b)?.[1]);
     expect(loadProblems(dir).sort(byLine)).toEqual([
       '<data>/edition.yaml:8: column "startPage": expected a page number of at least 1, got "0"',
-      '<data>/edition.yaml:9: column "languages.1": expected a language greenbook has templates for: zh-HK or en, got "fr"',
+      '<data>/edition.yaml:9: column "languages": unknown language "fr": greenbook has locales for zh-HK, en, zh-Hans (a chapter can add one with defineLocale)',
       '<data>/edition.yaml:19: column "chapter.title": missing',
     ]);
   });
@@ -67,7 +76,7 @@ describe("edition.yaml", () => {
     const dir = copyData({ "edition.yaml": (t) => t.replace("year: 2024", "year: twenty twenty-four").replace("  title:\n    en: \"Brain", '  title: "Brain"\n  xtitle:\n    en: "Brain') });
     expect(loadProblems(dir)).toEqual([
       '<data>/edition.yaml:3: column "year": expected a number, got "twenty twenty-four"',
-      '<data>/edition.yaml:19: column "chapter.title": expected the fields en, zh-HK, got "Brain"',
+      '<data>/edition.yaml:19: column "chapter.title": expected the fields zh-HK, en, got "Brain"',
       '<data>/edition.yaml:20: column "chapter.xtitle": not a field here; expected title, subtitle',
     ]);
   });

@@ -1,9 +1,9 @@
 /** Data files must be UTF-8 (BOM optional, any line ending); anything else is named clearly. */
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeDataFile } from "../../src/data/decode-text.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
 import { DataError } from "../../src/errors.ts";
 import { messages } from "../../src/messages.ts";
+import { loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, copyDataBytes, removeDataCopies } from "../helpers/data-copy.ts";
 import { loadProblems } from "../helpers/load-problems.ts";
 

@@ -1,19 +1,21 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { displayPathOf, loadDataset } from "../../src/data/load-dataset.ts";
-import { tables } from "../../src/data/tables.ts";
+import { displayPathOf } from "../../src/data/load-dataset.ts";
 import { DataError } from "../../src/errors.ts";
 import { messages } from "../../src/messages.ts";
+import { chapter, loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, copyDataBytes, DATA_DIR, removeDataCopies } from "../helpers/data-copy.ts";
 import { loadProblems } from "../helpers/load-problems.ts";
 
 afterAll(removeDataCopies);
 
 describe("loadDataset on the shipped data", () => {
-  it("loads every table, the edition, the catalog and the labels", () => {
+  it("loads every table, the edition, the catalog, the labels and the published figures", () => {
     const ds = loadDataset(DATA_DIR);
     expect(ds.dir).toBe(DATA_DIR);
-    expect(Object.keys(ds.tables).sort()).toEqual(Object.keys(tables).sort());
+    // The chapter's own series; labels.csv and published.csv are every chapter's, kept apart.
+    expect(Object.keys(ds.tables).sort()).toEqual(Object.keys(chapter.series).sort());
+    expect(ds.published[0]).toEqual({ line: 2, id: "linkedin-stayed", printed: "255,911", value: 255911, decimals: 0, section: "LinkedIn evidence" });
     expect(ds.tables.regionFlows).toHaveLength(10);
     expect(ds.tables.regionFlows[0]).toEqual({ line: 2, region: "us", leave: 5654, join: 10186, leave_edu: 242, join_edu: 302 });
     expect(ds.edition.startPage).toBe(172);
@@ -21,7 +23,7 @@ describe("loadDataset on the shipped data", () => {
     expect(ds.catalog["age-flows"]?.provenance).toBe("illustrative");
     expect(ds.labels.get("region:mainland")).toEqual({ en: "Mainland China", "zh-HK": "中國內地" });
     // Every CSV plus edition.yaml and catalog.yaml, sorted by name, each hashed.
-    expect(ds.files.map((f) => f.name)).toEqual([...Object.values(tables).map((t) => `${t.name}.csv`), "catalog.yaml", "edition.yaml"].sort());
+    expect(ds.files.map((f) => f.name)).toEqual([...Object.values(chapter.series).map((t) => `${t.name}.csv`), "labels.csv", "published.csv", "catalog.yaml", "edition.yaml"].sort());
     expect(ds.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
     expect(ds.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -34,7 +36,7 @@ describe("loadDataset on the shipped data", () => {
   });
 
   it("shows paths relative to the working directory when inside it, else absolute", () => {
-    expect(displayPathOf(path.join(process.cwd(), "data", "rhq.csv"))).toBe("data/rhq.csv");
+    expect(displayPathOf(path.join(process.cwd(), "chapters", "brain-drain", "data", "rhq.csv"))).toBe("chapters/brain-drain/data/rhq.csv");
     expect(displayPathOf("/somewhere/else/rhq.csv")).toBe("/somewhere/else/rhq.csv");
     expect(loadDataset(DATA_DIR).files.find((f) => f.name === "rhq.csv")?.displayPath).toBe(displayPathOf(path.join(DATA_DIR, "rhq.csv")));
   });
@@ -161,6 +163,16 @@ describe("loadDataset reports problems with file, line and column", () => {
     expect(loadProblems(dir)).toEqual(['<data>/region-flows.csv:8: column "region": no label "region:india" in <data>/labels.csv']);
   });
 
+  it("a row the chapter requires (series.ts requiredRows), by file, column and value", () => {
+    const dir = copyData({ "immigration.csv": (t) => t.replace(/^ttps,[^\n]*\n/m, "") });
+    expect(loadProblems(dir)).toEqual(['<data>/immigration.csv: column "scheme": required row "ttps" is missing']);
+  });
+
+  it("fewer rows than the chapter requires of a kind", () => {
+    const dir = copyData({ "immigration.csv": (t) => t.replace(/^qmas,2023-[^\n]*\n/m, "") });
+    expect(loadProblems(dir)).toEqual(['<data>/immigration.csv: column "scheme": expected at least 2 rows "qmas", found 1']);
+  });
+
   it("a missing data file", () => {
     const dir = copyDataBytes({ "rhq.csv": () => null });
     expect(loadProblems(dir)).toEqual(["<data>/rhq.csv: the file is missing"]);
@@ -168,7 +180,9 @@ describe("loadDataset reports problems with file, line and column", () => {
 
   it("a missing data folder lists every file as missing", () => {
     const problems = loadProblems(path.join(copyData(), "no-such-folder"));
-    expect(problems).toHaveLength(Object.keys(tables).length + 2);
-    expect(problems.every((p) => p.endsWith(": the file is missing"))).toBe(true);
+    // edition.yaml, catalog.yaml, every series of the chapter and labels.csv; published.csv is
+    // optional (only a chapter published before has one).
+    const required = ["edition.yaml", "catalog.yaml", ...Object.values(chapter.series).map((s) => `${s.name}.csv`), "labels.csv"];
+    expect(problems).toEqual(required.map((f) => `<data>/${f}: the file is missing`));
   });
 });

@@ -228,7 +228,7 @@ describe("F11 symlinked inputs are archived as bytes", () => {
     mkdirSync(templates);
     symlinkSync(elsewhere, path.join(templates, "linked.md"));
     const dir = makeTempDir("greenbook-archive-");
-    copyInputs([{ name: "rhq.csv", absPath: link }], templates, dir);
+    copyInputs([{ name: "rhq.csv", bytes: readFileSync(link) }], templates, dir);
     for (const copy of [path.join(dir, "inputs", "data", "rhq.csv"), path.join(dir, "inputs", "templates", "linked.md")]) {
       expect(lstatSync(copy).isFile()).toBe(true);
       expect(() => readlinkSync(copy)).toThrow();

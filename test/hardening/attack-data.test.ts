@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { escapeControls } from "../../src/escape-controls.ts";
-import { MAX_PROBLEMS_PER_FILE } from "../../src/data/define-table.ts";
+import { MAX_PROBLEMS_PER_FILE } from "../../src/data/define-series.ts";
 import { readDataFile } from "../../src/data/read-data-file.ts";
 import { copyData, removeDataCopies } from "../helpers/data-copy.ts";
 import { loadProblems } from "../helpers/load-problems.ts";

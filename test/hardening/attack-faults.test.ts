@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { StageCache } from "../../src/build/stage-cache.ts";
+import { StageCache } from "../../src/output/stage-cache.ts";
 import { main } from "../../src/cli/main.ts";
 import { makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 

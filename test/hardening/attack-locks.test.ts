@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { acquireLock, acquireOutputLock, LockError } from "../../src/build/output-lock.ts";
+import { acquireLock, acquireOutputLock, LockError } from "../../src/output/output-lock.ts";
 import { makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 
 afterAll(removeDataCopies);

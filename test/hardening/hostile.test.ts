@@ -13,7 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { launchBrowser } from "../../src/print/launch-browser.ts";
+import { launchBrowser } from "../../src/browser/launch-browser.ts";
 import { text } from "../../src/data/cells.ts";
 import { copyData, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 import { visibleText } from "../helpers/render-text.ts";

@@ -9,21 +9,24 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeDataFile } from "../../src/data/decode-text.ts";
-import { validateTable, type Columns, type TableSpec } from "../../src/data/define-table.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
+import { tables } from "../../chapters/brain-drain/series.ts";
+import { validateTable, type Columns, type SeriesSpec as TableSpec } from "../../src/data/define-series.ts";
 import { parseCsv } from "../../src/data/parse-csv.ts";
-import { tables } from "../../src/data/tables.ts";
+import { labelsSeries, publishedSeries } from "../../src/data/standard-series.ts";
 import { DataError, type Problem } from "../../src/errors.ts";
 import { messages } from "../../src/messages.ts";
 import { growthRate, netMigrationRatio, share } from "../../src/stats/basic.ts";
 import { rankValues } from "../../src/stats/rank.ts";
 import { welchT } from "../../src/stats/welch.ts";
+import { localeOf } from "../../src/locale/locale-of.ts";
+import { chapter, loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, removeDataCopies } from "../helpers/data-copy.ts";
 
 afterAll(removeDataCopies);
 
 const FILE = "test.csv";
-const specs = Object.values(tables) as unknown as TableSpec<Columns>[];
+/** Every data file of the chapter: its own series, and labels.csv and published.csv (every chapter's). */
+const specs = [...Object.values(chapter.series), labelsSeries(chapter.languages.map((l) => localeOf(l).labelColumn)), publishedSeries] as unknown as TableSpec<Columns>[];
 
 /** Problems that concern a whole file and so have no line. */
 const WHOLE_FILE = (file: string) => new Set([messages.emptyFile(), messages.utf16(file), messages.binary(), messages.missingFile()]);

@@ -1,8 +1,8 @@
 /**
  * The corpus of bad inputs, test/fixtures/bad-inputs/<case>/: each case holds only the data files
- * that differ from the shipped data/, `expected.txt` with the exact stderr lines, and optionally
+ * that differ from the shipped chapters/brain-drain/data/, `expected.txt` with the exact stderr lines, and optionally
  * `case.json` (CaseOptions), `expected-stdout.txt` and `templates-edits.json` (TemplateEdits: text
- * replacements in a copy of templates/, kept as edits so the case follows changes to the shipped
+ * replacements in a copy of the chapter's templates/, kept as edits so the case follows changes to the shipped
  * templates). This module overlays a case onto temp copies and reads what it expects.
  */
 import { execFileSync } from "node:child_process";
@@ -12,7 +12,8 @@ import { MAX_DATA_FILE_BYTES } from "../../src/data/decode-text.ts";
 import { copyDataBytes, DATA_DIR, makeTempDir, REPO_ROOT } from "./data-copy.ts";
 
 export const BAD_INPUTS_DIR = path.join(REPO_ROOT, "test/fixtures/bad-inputs");
-export const TEMPLATES_DIR = path.join(REPO_ROOT, "templates");
+/** The shipped chapter's templates (its prose and wording; the book format stays in templates/ at the root). */
+export const TEMPLATES_DIR = path.join(REPO_ROOT, "chapters/brain-drain/templates");
 
 /** What a case needs besides its overlay files (case.json). */
 export interface CaseOptions {
@@ -46,7 +47,7 @@ export interface BadInputCase {
   stdout: string[];
 }
 
-/** Template file (relative to templates/) → replacements, each `find` occurring exactly once. */
+/** Template file (relative to the chapter's templates/) → replacements, each `find` occurring exactly once. */
 export type TemplateEdits = Record<string, { find: string; replace: string }[]>;
 
 const CONTROL_FILES = new Set(["expected.txt", "expected-stdout.txt", "case.json", "templates-edits.json"]);
@@ -75,7 +76,7 @@ export function generatedSize(kind: NonNullable<CaseOptions["generate"]>["bytes"
 }
 
 /**
- * A temp copy of data/ with the case's files laid over it (and its deletions and generated file),
+ * A temp copy of the chapter's data/ with the case's files laid over it (and its deletions and generated file),
  * and the templates folder to use: a temp copy with the case's template edits made, or the shipped
  * one when the case has none (`copiedTemplates` says which).
  */

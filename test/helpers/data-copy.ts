@@ -1,5 +1,5 @@
 /**
- * Temp copies of the shipped data folder with one or more files edited, for loader and CLI
+ * Temp copies of the shipped chapter's data folder (chapters/brain-drain/data) with one or more files edited, for loader and CLI
  * tests. Every copy is registered so a test file can remove them all in `afterAll`.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -10,8 +10,8 @@ import { fileURLToPath } from "node:url";
 
 /** The repository root (where package.json and bin/ are). */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-/** The shipped data folder. */
-export const DATA_DIR = path.join(REPO_ROOT, "data");
+/** The shipped chapter's data folder. */
+export const DATA_DIR = path.join(REPO_ROOT, "chapters/brain-drain/data");
 
 const made: string[] = [];
 
@@ -74,5 +74,6 @@ export function snapshotTree(dir: string): Record<string, string> {
 
 /** Removes every temp folder this module made. */
 export function removeDataCopies(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // Retried: a process that just exited (a Chromium profile's last writers) may still add a file while the folder is removed.
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }

@@ -1,5 +1,6 @@
 import { loadDataset } from "../../src/data/load-dataset.ts";
 import { DataError, formatProblem } from "../../src/errors.ts";
+import { chapter } from "./chapter.ts";
 
 /**
  * Loads `dir`, expecting it to fail, and returns every problem as the user sees it, with the
@@ -9,7 +10,7 @@ import { DataError, formatProblem } from "../../src/errors.ts";
 export function loadProblems(dir: string): string[] {
   let err: unknown;
   try {
-    loadDataset(dir);
+    loadDataset(chapter, dir);
   } catch (e) {
     err = e;
   }

@@ -3,7 +3,7 @@
  * (counts, shares, means, t statistics), ranks are reversed, histogram bin edges stretched.
  * Structure stays: ids, years, dates, decimals, labels. Sums that validation requires still hold.
  */
-import type { Dataset } from "../../src/data/load-dataset.ts";
+import type { ChapterDataset } from "./chapter.ts";
 
 const STRUCTURAL = new Set(["line", "year", "decimals", "period", "date", "period_start", "period_end", "approximate"]);
 
@@ -25,11 +25,11 @@ function move(value: number, seed: number): number {
 }
 
 /** `variant` shifts which factor each value gets, so different variants move values differently. */
-export function perturbDataset(original: Dataset, variant = 0): Dataset {
+export function perturbDataset(original: ChapterDataset, variant = 0): ChapterDataset {
   const data = structuredClone(original);
   const t = data.tables as unknown as Record<string, Record<string, unknown>[]>;
+  // Only the chapter's own series: labels and published figures are kept apart (dataset.labels, dataset.published).
   for (const [name, rows] of Object.entries(t)) {
-    if (name === "labels" || name === "published") continue;
     rows.forEach((row, i) => {
       Object.keys(row).forEach((field, j) => {
         const v = row[field];

@@ -2,28 +2,23 @@
  * The chapter rendered without a browser (charts replaced by their generated descriptions), as
  * the visible text a reader gets: prose, tables, captions, notes and chart descriptions.
  */
-import { loadChartText, resolveFigureText } from "../../src/charts/chart-text.ts";
-import { describeFigure } from "../../src/charts/describe-charts.ts";
-import { evaluateClaims } from "../../src/claims/evaluate-claims.ts";
-import { LANGUAGES, type Lang } from "../../src/data/edition.ts";
+import { buildFigureSpecs } from "../../src/charts/render-charts.ts";
 import type { Dataset } from "../../src/data/load-dataset.ts";
+import { chapterFigures } from "../../src/pipeline/build-edition.ts";
 import { loadTemplates } from "../../src/render/load-templates.ts";
 import { renderChapter, type ChartForChapter } from "../../src/render/render-chapter.ts";
-import { EXHIBITS } from "../../src/render/render-prose.ts";
-import { computeStats } from "../../src/stats/compute-stats.ts";
+import { chapter, computeStats, evaluateClaims, type ChapterDataset } from "./chapter.ts";
 
-export function chapterText(dataset: Dataset, lang: Lang, templatesDir: string, target: "screen" | "print" = "screen"): string {
-  const stats = computeStats(dataset);
+export function chapterText(dataset: Dataset | ChapterDataset, lang: string, templatesDir: string, target: "screen" | "print" = "screen"): string {
+  const data = dataset as Dataset;
+  const stats = computeStats(data);
   const claims = evaluateClaims(stats);
-  const templates = loadTemplates(templatesDir, LANGUAGES);
-  const figureText = resolveFigureText(loadChartText(templatesDir, lang), dataset, lang);
+  const templates = loadTemplates(chapter, chapter.languages, templatesDir);
+  const text = templates.languages.get(lang)!.chartText;
   const charts = new Map<string, ChartForChapter>(
-    EXHIBITS.filter((e) => e.kind === "figure").map((e) => [
-      e.id,
-      { svg: "<svg></svg>", description: describeFigure(e.id as "fig1", stats, figureText, lang), illustrative: false, source: "" },
-    ]),
+    buildFigureSpecs({ stats, dataset: data, lang, text }, chapterFigures(chapter)).map((f) => [f.id, { svg: "<svg></svg>", description: f.description, illustrative: false, source: "" }]),
   );
-  const { html } = renderChapter({ dataset, stats, claims, templates, lang, charts, target, fontSrc: () => "" });
+  const { html } = renderChapter({ chapter, dataset: data, stats, claims, templates, lang, charts, target, fontSrc: () => "" });
   return visibleText(html);
 }
 

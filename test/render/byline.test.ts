@@ -4,10 +4,9 @@
  * a romanisation recorded in edition.yaml replaces it; the Chinese edition always prints Chinese names.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { bylineWarnings } from "../../src/data/edition.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
 import { formatList } from "../../src/render/format-number.ts";
-import { authorLineHtml, authorNames } from "../../src/render/template-context.ts";
+import { authorLineHtml, authorNames, bylineWarnings } from "../../src/render/author-names.ts";
+import { loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, DATA_DIR, removeDataCopies } from "../helpers/data-copy.ts";
 
 afterAll(removeDataCopies);

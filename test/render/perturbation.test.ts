@@ -9,19 +9,19 @@
 import { appendFileSync, cpSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { LANGUAGES } from "../../src/data/edition.ts";
-import { loadDataset } from "../../src/data/load-dataset.ts";
-import { DATA_DIR, makeTempDir, removeDataCopies, REPO_ROOT } from "../helpers/data-copy.ts";
+import { chapter, loadData, TEMPLATES_DIR } from "../helpers/chapter.ts";
+import { makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
 import { perturbDataset } from "../helpers/perturb.ts";
 import { chapterText, statisticTokens } from "../helpers/render-text.ts";
 
-const TEMPLATES = path.join(REPO_ROOT, "templates");
-const original = loadDataset(DATA_DIR);
+const TEMPLATES = TEMPLATES_DIR;
+const LANGUAGES = [...chapter.languages];
+const original = loadData();
 const perturbed = [0, 1, 2].map((variant) => perturbDataset(original, variant));
 
 afterAll(() => removeDataCopies());
 
-function survivors(templatesDir: string, lang: (typeof LANGUAGES)[number], target: "screen" | "print"): string[] {
+function survivors(templatesDir: string, lang: string, target: "screen" | "print"): string[] {
   const before = statisticTokens(chapterText(original, lang, templatesDir, target));
   const after = perturbed.map((data) => statisticTokens(chapterText(data, lang, templatesDir, target)));
   return [...before].filter((token) => after.every((tokens) => tokens.has(token)));

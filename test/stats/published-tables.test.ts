@@ -4,8 +4,7 @@
  * tables and text, not computed from the data files.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/data/load-dataset.ts";
-import { computeStats, type Stats } from "../../src/stats/compute-stats.ts";
+import { computeStats, loadData as loadDataset, type Stats } from "../helpers/chapter.ts";
 import { copyData, DATA_DIR, removeDataCopies } from "../helpers/data-copy.ts";
 
 let stats: Stats;
