@@ -44,13 +44,16 @@ export const MAX_PROBLEMS_PER_FILE = 100;
 
 /** Validates every cell of a parsed table against its spec; throws every problem at once. */
 export function validateTable<C extends Columns>(spec: SeriesSpec<C>, raw: RawTable): Row<C>[] {
+  // Problems in the file's own column order (labels.csv's language columns may be in any order).
+  const at = (name: string) => (raw.header.includes(name) ? raw.header.indexOf(name) : raw.header.length);
+  const columns = Object.entries(spec.columns).sort(([a], [b]) => at(a) - at(b));
   const problems: Problem[] = [];
   const rows: Row<C>[] = [];
   const keys = new Map<string, number>();
   for (const { line, cells } of raw.rows) {
     const out: Record<string, unknown> = { line };
     let ok = true;
-    for (const [name, schema] of Object.entries(spec.columns)) {
+    for (const [name, schema] of columns) {
       const value = cells[name] ?? "";
       const r = schema.safeParse(value);
       if (r.success) out[name] = r.data;

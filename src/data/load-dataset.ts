@@ -60,7 +60,7 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
   const editionSrc = read("edition.yaml");
   const languages = editionSrc ? attempt(() => editionLanguages(chapter, editionSrc.text, editionSrc.file)) : undefined;
   // With languages that cannot be used, the rest of edition.yaml is still checked (as written in the chapter's), so every problem is listed at once.
-  if (editionSrc && !languages) attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(chapter.languages, chapter.scope)));
+  if (editionSrc && !languages && readsAsYaml(editionSrc.text, editionSrc.file)) attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(chapter.languages, chapter.scope)));
   const edition = editionSrc && languages && attempt(() => resolveEdition(parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(languages, chapter.scope)), languages, editionSrc));
   const catalogSrc = read("catalog.yaml");
   const catalog = catalogSrc && languages && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchemaFor(languages)) as Catalog);
@@ -119,6 +119,16 @@ function editionLanguages(chapter: Chapter, text: string, file: string): string[
   });
   if (problems.length) throw new DataError(problems);
   return langs;
+}
+
+/** True when the text parses as YAML at all (its syntax errors are reported once, by the first pass). */
+function readsAsYaml(text: string, file: string): boolean {
+  try {
+    parseYaml(text, file, editionLanguagesSchema);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Fills in each language's secondary language: edition.yaml's, else the first other language. */

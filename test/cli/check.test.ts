@@ -40,7 +40,7 @@ describe("greenbook check (in-process)", () => {
     const flagged = await run(["check"]);
     expect(flagged.code).toBe(0);
     expect(flagged.stdout).toContain("warnings: 1");
-    expect(flagged.stdout.find((l) => l.includes("byline: author 3 (王柏林) has no English name"))).toMatch(/prints "王柏林" in Chinese script/);
+    expect(flagged.stdout.find((l) => l.includes("byline: author 3 (王柏林) has no name in en"))).toMatch(/the en edition prints "王柏林" in zh-HK, marked as zh-HK/);
 
     const romanised = copyData({ "edition.yaml": (t) => t.replace("{ en: null, zh-HK: 王柏林 }", "{ en: null, zh-HK: 王柏林, romanised: Placeholder Romanisation }") });
     const fixed = await run(["check", "--data", romanised]);

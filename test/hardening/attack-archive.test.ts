@@ -97,7 +97,7 @@ describe("F2 the archived version equals the version on the pages", () => {
     const r = await run(["archive", "--version", "v1", "--out", out, "--quiet"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toEqual([
-      'greenbook archive: --version "v1" differs from the version "2024.1" in data/edition.yaml, which every page and PDF would carry; set version: "v1" in data/edition.yaml, or archive as 2024.1',
+      'greenbook archive: --version "v1" differs from the version "2024.1" in chapters/brain-drain/data/edition.yaml, which every page and PDF would carry; set version: "v1" in chapters/brain-drain/data/edition.yaml, or archive as 2024.1',
     ]);
     expect(performance.now() - t).toBeLessThan(5000);
     expect(readdirSync(out)).toEqual([]);
