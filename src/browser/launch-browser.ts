@@ -81,6 +81,9 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     throw new PrintError(`Cannot start Chromium at ${executablePath}: ${(err as Error).message}`, { cause: err });
   }
   const child = browser.process();
+  // A browser killed mid-print resets its pipes (ECONNRESET) after Puppeteer has stopped listening
+  // to them: the crash is handled (BrowserHolder restarts it), the stream error must not end greenbook.
+  for (const stream of child?.stdio ?? []) (stream as NodeJS.EventEmitter | null)?.on("error", () => undefined);
   // However the process ends: kill the browser's process group (it is its own group's leader) and remove the profile.
   const unregister = onProcessExit(() => {
     if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {

@@ -1,41 +1,22 @@
 /**
  * Regression tests for the signal and leftover findings of the attack report (F1, F4, F14, F16,
  * F21): the real CLI (`node bin/greenbook.js`) is spawned on the small harbour-ferries chapter,
- * its Chromium is found through /proc (descendants of the node process, and processes whose
- * profile folder names that node's pid), and killed or signalled mid-build.
+ * its Chromium is found through /proc (test/helpers/cli-process.ts), and killed or signalled
+ * mid-build. Watch's folder following and error reporting use a stand-in engine (no browser).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { EventEmitter } from "node:events";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { watchEdition, type WatchEngine } from "../../src/pipeline/watch-edition.ts";
 import type { BuildResult } from "../../src/pipeline/build-edition.ts";
 import { chapter } from "../helpers/chapter.ts";
 import { makeTempDir, removeDataCopies, REPO_ROOT, snapshotTree } from "../helpers/data-copy.ts";
+import { browserChildren, cli, expectNothingLeft, leftovers, procStat, cmdline, profilesOf, trackBrowsers, waitFor, sleep } from "../helpers/cli-process.ts";
 
 afterAll(removeDataCopies);
 
 const FERRIES = path.join(REPO_ROOT, "test/fixtures/chapters/harbour-ferries");
-const BIN = path.join(REPO_ROOT, "bin/greenbook.js");
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Cli {
-  child: ChildProcess;
-  pid: number;
-  out: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-}
-
-function cli(args: string[]): Cli {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, CI: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-  let text = "";
-  child.stdout!.on("data", (d) => (text += d));
-  child.stderr!.on("data", (d) => (text += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, at: Date.now() })));
-  return { child, pid: child.pid!, out: () => text, exited };
-}
 
 /** A fresh copy of the ferries data and an output folder. */
 function ferries(): { data: string; out: string } {
@@ -52,83 +33,6 @@ function editData(data: string): void {
   const after = before.replace(/^2019,central-tst,\d+$/m, `2019,central-tst,${bump}`);
   expect(after).not.toBe(before);
   writeFileSync(file, after);
-}
-
-function procStat(pid: number): { ppid: number; state: string } | undefined {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = s.slice(s.lastIndexOf(")") + 2).split(" ");
-    return { state: f[0]!, ppid: Number(f[1]) };
-  } catch {
-    return undefined;
-  }
-}
-
-function cmdline(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-  } catch {
-    return "";
-  }
-}
-
-const pids = () => readdirSync("/proc").filter((n) => /^\d+$/.test(n)).map(Number);
-
-/** Live (not zombie) processes descended from `root`, or whose profile folder names `root`'s pid. */
-function browserProcesses(root: number): number[] {
-  const children = new Map<number, number[]>();
-  const all = pids();
-  for (const pid of all) {
-    const st = procStat(pid);
-    if (st) children.set(st.ppid, [...(children.get(st.ppid) ?? []), pid]);
-  }
-  const found = new Set<number>();
-  const queue = [...(children.get(root) ?? [])];
-  while (queue.length) {
-    const p = queue.shift()!;
-    if (found.has(p)) continue;
-    found.add(p);
-    queue.push(...(children.get(p) ?? []));
-  }
-  for (const pid of all) if (cmdline(pid).includes(`greenbook-chromium-${root}-`)) found.add(pid);
-  return [...found].filter((p) => {
-    const st = procStat(p);
-    return st !== undefined && st.state !== "Z";
-  });
-}
-
-/** The Chromium browser processes (not renderers) that are direct children of `root`. */
-const browserChildren = (root: number) => browserProcesses(root).filter((p) => procStat(p)?.ppid === root && /chrom/i.test(cmdline(p)) && !/--type=/.test(cmdline(p)));
-
-const profilesOf = (pid: number) => readdirSync(os.tmpdir()).filter((n) => n.startsWith(`greenbook-chromium-${pid}-`));
-const leftovers = (out: string) => readdirSync(out).filter((n) => n.startsWith(".staging-") || n === ".greenbook.lock");
-
-async function waitFor<T>(what: string, f: () => T | undefined | false, timeoutMs: number, cli?: Cli): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${cli ? `; output so far:\n${cli.out()}` : ""}`);
-    await sleep(100);
-  }
-}
-
-/** Tracks every browser process of a run while it lives, so they can be checked after it exits (reparented). */
-function trackBrowsers(run: Cli): { seen: Set<number>; stop: () => void } {
-  const seen = new Set<number>();
-  const timer = setInterval(() => browserProcesses(run.pid).forEach((p) => seen.add(p)), 100);
-  return { seen, stop: () => clearInterval(timer) };
-}
-
-/** Nothing of the run is left within `ms`: no process it started, no profile folder. */
-async function expectNothingLeft(run: Cli, seen: Set<number>, ms = 10_000): Promise<void> {
-  const alive = () => [...seen, ...browserProcesses(run.pid)].filter((p) => {
-    const st = procStat(p);
-    return st !== undefined && st.state !== "Z" && (cmdline(p).includes("chrom") || cmdline(p) === "");
-  });
-  await waitFor("the browser processes to end", () => alive().length === 0, ms).catch(() => undefined);
-  expect(alive().map((p) => `${p}: ${cmdline(p).slice(0, 120)}`)).toEqual([]);
-  expect(profilesOf(run.pid)).toEqual([]);
 }
 
 const buildArgs = (data: string, out: string) => ["build", "--chapter", FERRIES, "--data", data, "--out", out, "--verbose"];
@@ -219,6 +123,42 @@ describe("F16 SIGINT and kill -9 leave nothing behind for long", () => {
   }, 600_000);
 });
 
+describe("F16 watch and archive stop cleanly on SIGTERM", () => {
+  it("watch, SIGTERM during its first build: exit 143 within 10 s, no staging, lock, profile or Chromium", async () => {
+    const { data, out } = ferries();
+    editData(data);
+    const run = cli(["watch", "--chapter", FERRIES, "--data", data, "--out", out]);
+    const track = trackBrowsers(run);
+    await waitFor("the browser", () => browserChildren(run.pid)[0], 120_000, run);
+    await sleep(2000);
+    const sent = Date.now();
+    run.child.kill("SIGTERM");
+    const { code, at } = await run.exited;
+    track.stop();
+    expect(at - sent, run.out()).toBeLessThan(10_000);
+    expect(code, run.out()).toBe(143);
+    expect(leftovers(out)).toEqual([]);
+    await expectNothingLeft(run, track.seen);
+  }, 600_000);
+
+  it("archive, SIGTERM mid-build: exit 143 within 10 s, nothing archived, no temporary folder, profile or Chromium", async () => {
+    const { data, out } = ferries();
+    const run = cli(["archive", "--chapter", FERRIES, "--data", data, "--out", out]);
+    const track = trackBrowsers(run);
+    await waitFor("the browser", () => browserChildren(run.pid)[0], 120_000, run);
+    await sleep(2000);
+    const sent = Date.now();
+    run.child.kill("SIGTERM");
+    const { code, at } = await run.exited;
+    track.stop();
+    expect(at - sent, run.out()).toBeLessThan(10_000);
+    expect(code, run.out()).toBe(143);
+    expect(run.out()).toContain("greenbook archive: stopped by SIGTERM");
+    expect(existsSync(path.join(out, "archive")) ? readdirSync(path.join(out, "archive")) : []).toEqual([]);
+    await expectNothingLeft(run, track.seen);
+  }, 600_000);
+});
+
 describe("F1 a Chromium crash mid-build is retried once and the process still exits", () => {
   it("the build finishes, exits 0, writes the new outputs, and leaves no Chromium or profile", async () => {
     const { data, out } = ferries();
@@ -264,7 +204,6 @@ describe("F14 watch follows a data folder replaced under it", () => {
     try {
       await w.ready;
       await sleep(500);
-      const { rmSync } = await import("node:fs");
       rmSync(data, { recursive: true, force: true });
       cpSync(backup, data, { recursive: true });
       await sleep(1500);
