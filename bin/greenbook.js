@@ -10,3 +10,5 @@ process.stdout.on("error", (err) => {
 });
 const { main } = await import("../src/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));
+// Stopped by a signal (exit 128 + its number): everything is cleaned up; do not wait for stragglers.
+if (process.exitCode > 128) process.exit(process.exitCode);

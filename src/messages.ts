@@ -97,6 +97,10 @@ export const messages = {
   lockCannotCreate: (lock: string, reason: string) => `cannot create ${lock}: ${reason}`,
   outNotAFolder: (outDir: string, code: string) =>
     `--out ${outDir} is not a folder greenbook can write to (${code === "EEXIST" || code === "ENOTDIR" ? "it, or a folder above it, is a file" : code})`,
+  // Signals and watch
+  interrupted: (signal: string) => `stopped by ${signal}; the output folder is as it was before this run`,
+  watchError: (reason: string) => `warning: watching for changes failed (${reason}); saved changes may go unnoticed until the next rebuild`,
+  watchFolderReplaced: (dir: string) => `${dir} was replaced; watching the new folder`,
   // Archive
   versionLabel: (v: string) => `--version ${show(v)} is not a valid version label: use letters, digits, dots, dashes and underscores, at most 64, starting with a letter or digit (e.g. 2024.1)`,
   versionReserved: (v: string) => `--version ${show(v)} is reserved: the archive's index files are named index.*; choose another label (e.g. 2024.1)`,

@@ -18,6 +18,7 @@ import { FORMAT_DIR } from "../render/load-templates.ts";
 import type { DataFile } from "../data/dataset.ts";
 import { loadDataset } from "../data/load-dataset.ts";
 import { ArchiveError } from "../errors.ts";
+import { onProcessExit } from "../io/exit-cleanup.ts";
 import { messages } from "../messages.ts";
 import { archiveRoot, checkVersionLabel } from "./archive-layout.ts";
 import { publishVersion, readArchive } from "./archive-index.ts";
@@ -32,6 +33,8 @@ export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | 
   outDir: string;
   /** Also store a PDF/A-2b copy of every PDF (Ghostscript). */
   pdfa?: boolean;
+  /** Cancels the archive (Ctrl-C): nothing is published, the temporary folder is removed. */
+  signal?: AbortSignal;
 }
 
 export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: string; manifest: Manifest }> {
@@ -54,9 +57,10 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
     throw new ArchiveError(messages.outNotAFolder(options.outDir, (err as NodeJS.ErrnoException).code ?? (err as Error).message), { cause: err });
   }
   const tmp = path.join(root, `.tmp-${version}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const unregister = onProcessExit(() => rmSync(tmp, { recursive: true, force: true }));
   try {
     // A fresh build: nothing reused from a cache, so the archive shows the inputs rebuild to these bytes.
-    const result = await buildEdition({ ...options, outDir: tmp, cacheDir: false });
+    const result = await buildEdition({ ...options, outDir: tmp, cacheDir: false }, { signal: options.signal });
     // edition.yaml may have been edited during the build: what was printed is what counts.
     requireEditionVersion(result.dataset.edition.version);
     const date = buildTime(result.dataset.edition, options.env);
@@ -64,6 +68,7 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
 
     if (options.pdfa) {
       for (const f of result.files.filter((x) => x.format === "pdf")) {
+        options.signal?.throwIfAborted();
         options.log?.(`${f.lang}: PDF/A-2b copy of ${path.basename(f.path)}`);
         await convertToPdfA(f.path, f.path.replace(/\.pdf$/, ".pdfa.pdf"), editionPdfMetadata(result.dataset, f.lang, date));
       }
@@ -89,9 +94,11 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
       outputs: all.filter((f) => !f.path.startsWith("inputs/")).map((f) => ({ ...f, ...(pages.get(f.path) ? { pages: pages.get(f.path) } : {}) })),
     };
     writeFileSync(path.join(tmp, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+    options.signal?.throwIfAborted();
     return { dir: await publishVersion(root, tmp, manifest), manifest };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    unregister();
   }
 }
 

@@ -4,6 +4,14 @@ import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
 import { PrintError } from "../errors.ts";
 import { findBrowser } from "./find-browser.ts";
+import { onProcessExit } from "../io/exit-cleanup.ts";
+import { removeStaleByPid } from "../io/stale-by-pid.ts";
+
+/** Profile folders are `<tmp>/greenbook-chromium-<pid of greenbook>-XXXXXX`: a later run removes those whose owner died. */
+export const PROFILE_PREFIX = "greenbook-chromium-";
+const STALE_PROFILE = /^greenbook-chromium-(\d+)-/;
+/** How long a browser may take to close before it is killed. */
+const CLOSE_GRACE_MS = 5000;
 
 /** Flags every greenbook Chromium starts with: no sandbox (we run as root in CI), no network chatter. */
 export const CHROMIUM_FLAGS = [
@@ -45,7 +53,10 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
     }
   }
   const executablePath = options.executablePath ?? findBrowser();
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "greenbook-chromium-"));
+  // Profiles left by greenbook runs that were killed (kill -9) before they could remove them.
+  removeStaleByPid(os.tmpdir(), STALE_PROFILE);
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
+  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -54,19 +65,54 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
       args: [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`],
       userDataDir,
       protocolTimeout: 120_000,
+      // DevTools over the browser's stdin/stdout-like pipe (fds 3 and 4): when greenbook dies, even
+      // by kill -9, the pipe closes and Chromium exits instead of living on as an orphan.
+      pipe: true,
+      // greenbook owns SIGINT/SIGTERM/SIGHUP (src/cli/interrupt.ts): it cancels the build, then
+      // closes the browser. Puppeteer's own handlers would close it under a running print, which
+      // looks like a crash, or exit without removing the profile and the staged outputs.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8" },
     });
   } catch (err) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile();
     throw new PrintError(`Cannot start Chromium at ${executablePath}: ${(err as Error).message}`, { cause: err });
   }
+  const child = browser.process();
+  // A browser killed mid-print resets its pipes (ECONNRESET) after Puppeteer has stopped listening
+  // to them: the crash is handled (BrowserHolder restarts it), the stream error must not end greenbook.
+  for (const stream of child?.stdio ?? []) (stream as NodeJS.EventEmitter | null)?.on("error", () => undefined);
+  // However the process ends: kill the browser's process group (it is its own group's leader) and remove the profile.
+  const unregister = onProcessExit(() => {
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
+    }
+    removeProfile();
+  });
   return {
     browser,
     close: async () => {
       try {
-        await browser.close();
+        let timer: NodeJS.Timeout | undefined;
+        const closed = browser.close().then(() => true, () => false);
+        const inTime = await Promise.race([closed, new Promise<boolean>((r) => (timer = setTimeout(() => r(false), CLOSE_GRACE_MS)))]);
+        clearTimeout(timer);
+        if (!inTime && child?.pid !== undefined && child.exitCode === null) {
+          try {
+            process.kill(-child.pid, "SIGKILL");
+          } catch {
+            child.kill("SIGKILL");
+          }
+        }
       } finally {
-        rmSync(userDataDir, { recursive: true, force: true });
+        removeProfile();
+        unregister();
       }
     },
   };

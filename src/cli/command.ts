@@ -7,11 +7,15 @@ export interface CommandContext {
   positionals: string[];
   stdout: (line: string) => void;
   stderr: (line: string) => void;
+  /** Aborted when the user stops greenbook (Ctrl-C, SIGTERM); its reason is an Interrupted. */
+  signal: AbortSignal;
 }
 
 export interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** The command stops cleanly when its `signal` is aborted; others exit at once on a signal (exit cleanups still run). */
+  cancellable?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }

@@ -9,6 +9,7 @@ import { formatProblem, GreenbookError, DataError, UsageError } from "../errors.
 
 export type { Command, CommandContext } from "./command.ts";
 import type { Command, CommandContext } from "./command.ts";
+import { interruption, trapSignals } from "./interrupt.ts";
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import("./commands/check.ts")).check,
@@ -37,7 +38,10 @@ function help(): string {
   ].join("\n");
 }
 
-/** Runs the CLI and returns the process exit code. */
+/**
+ * Runs the CLI and returns the process exit code. While the command runs, SIGINT, SIGTERM and
+ * SIGHUP stop it cleanly (interrupt.ts) and it returns 128 + the signal's number.
+ */
 export async function main(argv: string[], io: Pick<CommandContext, "stdout" | "stderr"> = { stdout: (l) => console.log(l), stderr: (l) => console.error(l) }): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
@@ -62,7 +66,17 @@ export async function main(argv: string[], io: Pick<CommandContext, "stdout" | "
       io.stdout(`usage: greenbook ${name} ${command.usage}\n\n${command.summary}`);
       return 0;
     }
-    return await command.run({ values: values as CommandContext["values"], positionals, ...io });
+    const trap = trapSignals({ graceMs: command.cancellable ? undefined : 0 });
+    try {
+      return await command.run({ values: values as CommandContext["values"], positionals, ...io, signal: trap.signal });
+    } catch (err) {
+      const stopped = interruption(err, trap.signal);
+      if (!stopped) throw err;
+      io.stderr(`greenbook ${name}: ${stopped.message}`);
+      return stopped.exitCode;
+    } finally {
+      trap.dispose();
+    }
   } catch (err) {
     return reportError(err, name, io.stderr);
   }

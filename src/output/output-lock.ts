@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { GreenbookError } from "../errors.ts";
 import { messages } from "../messages.ts";
+import { onProcessExit } from "../io/exit-cleanup.ts";
 
 export class LockError extends GreenbookError {
   override name = "LockError";
@@ -44,6 +45,8 @@ export interface LockOptions {
   holder?: string;
   /** What the lock protects, for messages, e.g. the output folder. */
   guards?: string;
+  /** Stops waiting (throws its reason) when aborted, e.g. by Ctrl-C. */
+  signal?: AbortSignal;
 }
 
 /** Takes the lock file `lock`, waiting for a live owner; returns the function that releases it. */
@@ -54,7 +57,15 @@ export async function acquireLock(lock: string, options: LockOptions = {}): Prom
   const start = Date.now();
   let told = false;
   for (;;) {
-    if (tryCreate(lock)) return () => rmSync(lock, { force: true });
+    options.signal?.throwIfAborted();
+    if (tryCreate(lock)) {
+      // Released however the process ends (a later run would also take over a dead owner's lock).
+      const unregister = onProcessExit(() => rmSync(lock, { force: true }));
+      return () => {
+        unregister();
+        rmSync(lock, { force: true });
+      };
+    }
     const seen = inspect(lock);
     if (seen.kind === "gone") continue;
     if (seen.kind === "not-a-file") throw new LockError(messages.lockNotAFile(lock, seen.what));

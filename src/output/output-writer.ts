@@ -2,6 +2,11 @@ import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import path from "node:path";
 import { GreenbookError } from "../errors.ts";
+import { onProcessExit } from "../io/exit-cleanup.ts";
+import { removeStaleByPid } from "../io/stale-by-pid.ts";
+
+/** Staging folders are `<out>/.staging-<pid>-<random>`: one whose process is gone was left by a killed build. */
+const STALE_STAGING = /^\.staging-(\d+)-[0-9a-f]+$/;
 
 /** The file operations a build performs; tests pass a failing one to check nothing is half-written. */
 export interface WriteEffects {
@@ -28,13 +33,18 @@ export class OutputError extends GreenbookError {
 export class OutputWriter {
   readonly staging: string;
   private readonly files: string[] = [];
+  private readonly unregister: () => void;
 
   constructor(
     readonly outDir: string,
     private readonly fs: WriteEffects = realFs,
   ) {
     this.staging = path.join(outDir, `.staging-${process.pid}-${randomBytes(4).toString("hex")}`);
+    // The caller holds the output lock: staging folders of dead processes are leftovers of killed builds.
+    if (fs === realFs) removeStaleByPid(outDir, STALE_STAGING);
     this.guard("prepare", () => fs.mkdirSync(this.staging, { recursive: true }));
+    // A process ending mid-build (a signal's grace period over) leaves no staging folder either.
+    this.unregister = onProcessExit(() => nodeFs.rmSync(this.staging, { recursive: true, force: true }));
   }
 
   private guard<T>(what: string, f: () => T): T {
@@ -92,6 +102,7 @@ export class OutputWriter {
 
   /** Removes the staging folder and everything in it. */
   discard(): void {
+    this.unregister();
     try {
       this.fs.rmSync(this.staging, { recursive: true, force: true });
     } catch {

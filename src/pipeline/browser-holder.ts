@@ -12,6 +12,21 @@ export function isBrowserCrash(err: unknown, session: BrowserSession | undefined
   return (session !== undefined && !session.browser.connected) || /Target closed|Session closed|Connection closed|browser has disconnected|Browser closed|crashed|detached Frame|Navigating frame was detached/i.test(msg);
 }
 
+/**
+ * `work`, or the signal's reason as soon as it is aborted: a cancelled build does not wait for a
+ * print to finish (the browser is closed under it next, and its late failure is ignored).
+ */
+export function untilAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return work;
+  work.catch(() => undefined);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 export class BrowserHolder {
   private session?: BrowserSession;
   /** The launch in progress, shared by every document that asks for the browser meanwhile. */
@@ -50,9 +65,9 @@ export class BrowserHolder {
   /** Runs `work` with the browser; if the browser crashes, restarts it and tries once more. */
   async run<T>(doc: string, work: (session: BrowserSession) => Promise<T>, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
-    const first = await this.get();
+    const first = await untilAborted(this.get(), signal);
     try {
-      return await work(first);
+      return await untilAborted(work(first), signal);
     } catch (err) {
       // A sibling failed or the build was cancelled: no retry, the build is ending.
       if (signal?.aborted || !isBrowserCrash(err, first)) throw err;
@@ -63,9 +78,9 @@ export class BrowserHolder {
       }
       signal?.throwIfAborted();
       try {
-        return await work(await this.get());
+        return await untilAborted(this.get().then(work), signal);
       } catch (again) {
-        if (!isBrowserCrash(again, this.session)) throw again;
+        if (signal?.aborted || !isBrowserCrash(again, this.session)) throw again;
         throw new PrintError(`${doc}: the browser crashed twice while building this document; nothing was written. Last error: ${(again as Error).message.split("\n")[0]}`, { cause: again });
       }
     }

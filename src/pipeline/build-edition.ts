@@ -173,7 +173,7 @@ export class BuildEngine {
     for (const w of bylineWarnings(dataset.edition)) this.reporter.line(`warning: ${w}`);
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
-    const release = await acquireOutputLock(o.outDir, { onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
+    const release = await acquireOutputLock(o.outDir, { signal: run.signal, onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
     const files: BuiltFile[] = [];
     const parity = new Map<Lang, ParityRecord>();
     const handoutParity = new Map<Lang, ParityRecord>();
@@ -260,11 +260,11 @@ export class BuildEngine {
   }
 }
 
-/** Builds once with a fresh engine and closes its browser. */
-export async function buildEdition(options: BuildOptions): Promise<BuildResult> {
+/** Builds once with a fresh engine and closes its browser; `signal` cancels the build (outputs left as they were). */
+export async function buildEdition(options: BuildOptions, run: { signal?: AbortSignal } = {}): Promise<BuildResult> {
   const engine = new BuildEngine(options);
   try {
-    return await engine.build();
+    return await engine.build({ signal: run.signal });
   } finally {
     await engine.close();
   }

@@ -12,6 +12,8 @@ import { formatProblem, DataError, GreenbookError } from "../errors.ts";
 import { sha256 } from "../io/hash.ts";
 import { BuildEngine, type BuildOptions, type BuildResult } from "./build-edition.ts";
 import { RebuildQueue } from "./rebuild-queue.ts";
+import { followReplaced } from "./follow-replaced.ts";
+import { messages } from "../messages.ts";
 
 export interface WatchReport {
   ok: boolean;
@@ -33,6 +35,10 @@ export interface WatchOptions extends BuildOptions {
   debounceMs?: number;
   /** The engine to build with (tests inject one); default a BuildEngine on these options. */
   engine?: WatchEngine;
+  /** Problems of the watching itself (a watcher error such as EMFILE), one line each. */
+  onWarning?: (line: string) => void;
+  /** How folders are watched (tests reach the watcher through it); default chokidar.watch. */
+  watchFiles?: typeof chokidar.watch;
 }
 
 /** What watch needs of an engine. */
@@ -85,16 +91,33 @@ export function watchEdition(options: WatchOptions): Watcher {
     timer = setTimeout(() => void queue.request(), options.debounceMs ?? 120);
   };
 
-  // chokidar follows a folder replaced under it (git checkout, rsync) and waits for writes to settle.
   const dirs = [options.dataDir ?? options.chapter.dataDir, options.templatesDir ?? options.chapter.templatesDir];
-  const watcher: FSWatcher = chokidar.watch(dirs, {
+  const watcher: FSWatcher = (options.watchFiles ?? chokidar.watch)(dirs, {
     ignoreInitial: true,
     // Editors' swap and backup files are not inputs.
     ignored: (file: string) => /(^|[\\/])(\.|#)[^\\/]*$|~$|\.swp$/.test(path.basename(file)) && !dirs.includes(file),
+    // Waits for writes to settle.
     awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 },
   });
+  // A watcher error (EMFILE: too many open files) is reported, and a rebuild catches up on what it may have missed.
+  const warn = (err: unknown) => {
+    if (closed) return;
+    options.onWarning?.(messages.watchError(String((err as Error)?.message ?? err).split("\n")[0]!));
+    schedule();
+  };
   watcher.on("all", () => schedule());
-  watcher.on("error", () => schedule());
+  watcher.on("error", warn);
+  // chokidar keeps watching a folder that was replaced (git checkout, rsync): watch the new one, and rebuild from it.
+  const stopFollowing = followReplaced(dirs, {
+    readd: (dir) => {
+      if (closed) return;
+      void Promise.resolve(watcher.unwatch(dir)).then(() => {
+        watcher.add(dir);
+        schedule();
+      });
+    },
+    onError: warn,
+  });
 
   return {
     ready: queue.request(),
@@ -106,6 +129,7 @@ export function watchEdition(options: WatchOptions): Watcher {
     close: async () => {
       closed = true;
       clearTimeout(timer);
+      stopFollowing();
       await watcher.close();
       await queue.close();
       await engine.close();

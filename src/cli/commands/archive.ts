@@ -14,7 +14,8 @@ export const archive: Command = {
     "browser-ws": { type: "string" },
     quiet: { type: "boolean" },
   },
-  async run({ values, stdout }) {
+  cancellable: true,
+  async run({ values, stdout, signal }) {
     const log = values.quiet ? undefined : (line: string) => stdout(line);
     const { dir, manifest } = await archiveEdition({
       version: values.version as string | undefined,
@@ -22,6 +23,7 @@ export const archive: Command = {
       pdfa: values.pdfa === true,
       browserWSEndpoint: values["browser-ws"] as string | undefined,
       log,
+      signal,
     });
     stdout(`archived ${manifest.version} in ${path.relative(process.cwd(), dir) || dir} (${manifest.outputs.length} files, data ${manifest.dataHash.slice(0, 12)})`);
     return 0;

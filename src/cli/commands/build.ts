@@ -16,7 +16,8 @@ export const build: Command = {
     quiet: { type: "boolean" },
     verbose: { type: "boolean" },
   },
-  async run({ values, stdout }) {
+  cancellable: true,
+  async run({ values, stdout, signal }) {
     const config = await resolveConfig(values);
     const lang = resolveLang(values, config.chapter);
     const only = values.only as string | undefined;
@@ -29,7 +30,7 @@ export const build: Command = {
       browserWSEndpoint: values["browser-ws"] as string | undefined,
       // On a terminal the reporter redraws its lines in place; elsewhere it prints plain lines.
       reporter: createReporter({ quiet, verbose: values.verbose === true, ...(process.stdout.isTTY && !process.env.CI ? {} : { tty: false, write: (t: string) => stdout(t.replace(/\n$/, "")) }) }),
-    });
+    }, { signal });
     if (!quiet) for (const f of result.files) stdout(`  ${path.relative(process.cwd(), f.path)}  ${(f.bytes / 1024).toFixed(0)} KiB${f.pages ? `, ${f.pages} page${f.pages === 1 ? "" : "s"}` : ""}`);
     return 0;
   },

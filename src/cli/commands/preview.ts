@@ -5,6 +5,7 @@ import { UsageError } from "../../errors.ts";
 import { startPreview } from "../../preview/preview-server.ts";
 import type { PrintJob } from "../../print/print-pdf.ts";
 import type { Command } from "../command.ts";
+import { interruption, whenAborted } from "../interrupt.ts";
 import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 import { describeBuild } from "./watch.ts";
 
@@ -14,7 +15,8 @@ export const preview: Command = {
   summary: "Builds and watches like `watch`, and serves the output on http://127.0.0.1 (never on other interfaces): the HTML editions and each chapter's paged print view, reloading in the browser after every rebuild.",
   usage: "[--port N] [--chapter DIR] [--data DIR] [--out DIR] [--templates DIR]",
   options: { port: { type: "string" }, ...SHARED_OPTIONS },
-  async run({ values, stdout }) {
+  cancellable: true,
+  async run({ values, stdout, stderr, signal }) {
     const port = Number(values.port ?? 4173);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
     const config = await resolveConfig(values);
@@ -41,15 +43,13 @@ export const preview: Command = {
         describeBuild(report).forEach((l) => stdout(l));
         server.reload();
       },
+      onWarning: (line) => stderr(line),
     });
     printJobs = () => watcher.engine.printJobs;
     stdout(`preview on ${server.url} (Ctrl-C to stop)`);
-    await new Promise<void>((resolve) => {
-      process.once("SIGINT", () => resolve());
-      process.once("SIGTERM", () => resolve());
-    });
+    const reason = await whenAborted(signal);
     await server.close();
     await watcher.close();
-    return 0;
+    return interruption(reason, signal)?.exitCode ?? 0;
   },
 };
