@@ -61,6 +61,17 @@ export const messages = {
   illustrationOutside: (file: string) => `the illustration file "${file}" is outside the data folder; put the image in the data folder and give its path from there`,
   illustrationNotFile: (file: string) => `the illustration "${file}" is not a file`,
   illustrationType: (file: string, types: readonly string[]) => `the illustration file "${file}" is not an image greenbook can print; expected ${types.join(", ")}`,
+  // Deriving tables from a panel extract (src/derive)
+  deriveMissingStage: (file: string) => `the stage file "${file}" does not exist`,
+  deriveNoFiles: (table: string, names: readonly string[]) => `no files for table "${table}" (looked for a folder or files named ${names.join(", ")}, as .parquet, .csv or .csv.gz)`,
+  deriveNotFolder: () => "is not a folder",
+  deriveMissingColumn: (column: string) => `column "${column}" is missing`,
+  deriveNotType: (count: number, type: string, example: string) => `${count.toLocaleString("en")} value${count === 1 ? " is" : "s are"} not ${type} (e.g. ${show(example)})`,
+  deriveDuplicateKey: (count: number, key: string, example: string) => `${count.toLocaleString("en")} rows share a ${key} with different values (e.g. ${show(example)})`,
+  deriveUnreadable: (detail: string) => `cannot be read: ${detail}`,
+  deriveParameter: (expected: string, got: unknown) => `expected ${expected}, got ${show(got)}`,
+  deriveUnknownParameter: (known: readonly string[]) => `not a parameter; parameters are ${known.join(", ")}`,
+  deriveStageFailed: (stage: string, detail: string) => `stage ${stage} failed: ${detail}`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

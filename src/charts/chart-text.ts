@@ -8,6 +8,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Dataset } from "../data/load-dataset.ts";
 import type { Lang } from "../data/edition.ts";
+import { isIllustrative } from "../data/edition.ts";
 import { parseYaml } from "../data/load-yaml.ts";
 import { displayPathOf } from "../data/load-dataset.ts";
 import { DataError, TemplateError } from "../errors.ts";
@@ -177,7 +178,7 @@ export function resolveFigureText(text: ChartText, dataset: Pick<Dataset, "label
     FIGURE_IDS.map((id) => {
       const entry = dataset.catalog[FIGURE_SERIES[id]];
       if (!entry) throw new TemplateError(`figure ${id}: no catalog entry "${FIGURE_SERIES[id]}" for its source`);
-      return [id, { source: entry.source[lang], illustrative: entry.provenance === "illustrative" }];
+      return [id, { source: entry.source[lang], illustrative: isIllustrative(entry.provenance) }];
     }),
   ) as Record<FigureId, FigureSource>;
   return { ...text, labels, sources, showTitle: options.showTitle ?? true };

@@ -74,11 +74,15 @@ export type Edition = z.output<typeof editionSchema>;
 
 export const catalogEntrySchema = z.strictObject({
   title: localized,
-  provenance: z.enum(["published", "official", "illustrative"], "expected published, official or illustrative"),
+  provenance: z.enum(["published", "official", "illustrative", "derived", "synthetic"], "expected published, official, illustrative, derived or synthetic"),
   source: localized,
   unit: nonEmpty,
   asOf: isoDate,
 });
 export type CatalogEntry = z.output<typeof catalogEntrySchema>;
+/** True for series a page must mark as not real published figures: illustrative, or computed from a synthetic panel. */
+export function isIllustrative(provenance: CatalogEntry["provenance"] | undefined): boolean {
+  return provenance === "illustrative" || provenance === "synthetic";
+}
 export const catalogSchema = z.record(z.string(), catalogEntrySchema);
 export type Catalog = z.output<typeof catalogSchema>;

@@ -6,6 +6,7 @@
 import hyphenEnGb from "hyphen/en-gb/index.js";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
+import { isIllustrative } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { facesForText, fontFaceCss, FONT_STACKS, loadFontFaces, type FontFace } from "../fonts/font-faces.ts";
@@ -123,7 +124,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
       description: chart?.description ?? "",
       table: ex.kind === "table" ? tables[ex.id as keyof typeof tables] : undefined,
       notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
-      illustrative: chart?.illustrative ?? entry?.provenance === "illustrative",
+      illustrative: chart?.illustrative ?? isIllustrative(entry?.provenance),
       source: chart?.source ?? entry?.source[lang] ?? "",
     };
   });

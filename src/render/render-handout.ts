@@ -7,7 +7,7 @@
 import { styleSheet, visibleText } from "./document-parts.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Lang } from "../data/edition.ts";
-import { PAGE_SIZES } from "../data/edition.ts";
+import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { facesForText, fontFaceCss, FONT_STACKS, loadFontFaces, type FontFace } from "../fonts/font-faces.ts";
@@ -169,7 +169,7 @@ function sourceLines(dataset: Dataset, lang: Lang): SourceLine[] {
     const entry = dataset.catalog[series];
     if (!entry) throw new TemplateError(`data/catalog.yaml: no entry "${series}", which the handout cites`);
     const text = entry.source[lang];
-    const illustrative = entry.provenance === "illustrative";
+    const illustrative = isIllustrative(entry.provenance);
     if (!lines.some((l) => l.text === text)) lines.push({ text, illustrative });
   }
   // Illustrative data last, where the note explains them.

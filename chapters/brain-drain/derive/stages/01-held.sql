@@ -1,0 +1,34 @@
+-- Positions held on the two reference dates, and the one that decides each person's place and
+-- company on each date (param.overlap_rule). Portable SQL: window functions, CASE, joins.
+
+CREATE TABLE company_of AS
+SELECT p.position_id,
+       CASE WHEN param.company_key = 'ultimate_parent'
+            THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
+            ELSE p.rcid END AS company
+FROM positions p
+CROSS JOIN param
+LEFT JOIN company_ref c ON c.rcid = p.rcid;
+
+CREATE TABLE held AS
+SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country, p.metro_area, p.city, p.salary, p.title_raw, co.company
+FROM positions p
+CROSS JOIN param
+CROSS JOIN (SELECT 'pre' AS snap UNION ALL SELECT 'post' AS snap) d
+JOIN company_of co ON co.position_id = p.position_id
+WHERE p.startdate <= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END
+  AND (p.enddate IS NULL OR p.enddate >= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END);
+
+CREATE TABLE deciding AS
+SELECT user_id, snap, position_id, country, metro_area, city, salary, title_raw, company
+FROM (
+  SELECT h.*,
+         ROW_NUMBER() OVER (
+           PARTITION BY h.user_id, h.snap
+           ORDER BY CASE WHEN h.country IS NULL THEN 1 ELSE 0 END,
+                    CASE WHEN param.overlap_rule = 'latest_start' THEN h.startdate END DESC,
+                    CASE WHEN param.overlap_rule = 'longest_tenure' THEN h.startdate END ASC,
+                    h.position_id DESC) AS pick
+  FROM held h CROSS JOIN param
+) ranked
+WHERE pick = 1;
