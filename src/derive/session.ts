@@ -4,7 +4,7 @@
  * and DECIMAL values keep every digit.
  */
 import os from "node:os";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
 
 export interface SessionOptions {
   /** Worker threads; default: os.availableParallelism(). */
@@ -15,6 +15,8 @@ export interface SessionOptions {
   tempDirectory?: string;
   /** A database file to keep the loaded tables in (disk-backed); default: in memory. */
   databaseFile?: string;
+  /** Keep rows in insertion order (needed to write byte-reproducible files); default false. */
+  preserveOrder?: boolean;
 }
 
 /** A value as DuckDB's JSON conversion gives it: strings for numbers too wide for a double. */
@@ -28,6 +30,8 @@ export interface Session {
   all(sql: string): Promise<ResultRow[]>;
   /** Runs one query and returns its column names and rows. */
   table(sql: string): Promise<{ columns: string[]; rows: ResultRow[] }>;
+  /** An appender that adds rows to an existing table, fast. */
+  appender(table: string): Promise<DuckDBAppender>;
   /** The engine's version string, e.g. "v1.5.6". */
   version(): Promise<string>;
   close(): void;
@@ -39,7 +43,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     threads: String(options.threads ?? os.availableParallelism()),
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
-    preserve_insertion_order: "false",
+    preserve_insertion_order: options.preserveOrder ? "true" : "false",
     temp_directory: options.tempDirectory ?? os.tmpdir(),
   };
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
@@ -54,6 +58,7 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
       await connection.run(sql);
     },
     all: async (sql) => (await table(sql)).rows,
+    appender: (name) => connection.createAppender(name),
     table,
     version: async () => String((await table("SELECT version() AS v")).rows[0]?.v ?? "unknown"),
     close: () => {
