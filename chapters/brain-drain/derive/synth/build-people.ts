@@ -25,6 +25,8 @@ export interface Person {
   asian: boolean;
   connections: number | null;
   move: "same" | "different";
+  /** In the top salary deciles (Figure 1's top3 cohort). */
+  top3: boolean;
   /** A second post-COVID job at another firm (Table 3's extra pair). */
   extra: boolean;
   mnc: MncRole | null;
@@ -65,7 +67,7 @@ export function buildPeople(t: SynthTargets, seed: number): Person[] {
   const groups: Group[] = ["stayed", "joined", "left"];
   const byGroup = new Map<Group, Person[]>();
   for (const group of groups) {
-    const list = Array.from({ length: total(group) }, (): Person => ({ id: people.length + 1, group, abroad: null, elite: false, degree: null, age: 0, salary: 0, asian: false, connections: null, move: "different", extra: false, mnc: null, blankPost: false }));
+    const list = Array.from({ length: total(group) }, (): Person => ({ id: people.length + 1, group, abroad: null, elite: false, degree: null, age: 0, salary: 0, top3: false, asian: false, connections: null, move: "different", extra: false, mnc: null, blankPost: false }));
     for (const p of list) {
       p.id = people.length + 1;
       people.push(p);
@@ -131,15 +133,27 @@ export function buildPeople(t: SynthTargets, seed: number): Person[] {
     const labels = shuffledLabels(bands, random);
     list.forEach((p, i) => (p.age = labels[i]! + random.int(0, 4)));
   }
+  // Figure 1's top3 cohort: exactly the published number per group and band; salaries then sit above or below the cut.
+  for (const group of groups) {
+    const list = byGroup.get(group)!;
+    for (const r of t.tables.ageFlows.filter((a) => a.cohort === "top3")) {
+      const lo = Number(r.age_group.slice(0, 2));
+      const inBand = random.shuffle(list.filter((p) => p.age - ((p.age - 20) % 5) === lo));
+      for (const p of inBand.slice(0, r[group])) p.top3 = true;
+    }
+  }
   const bandBounds = (g: 0 | 1): number[][] => [movers[g].map((p) => p.age - ((p.age - 20) % 5)), movers[g].map((p) => p.age - ((p.age - 20) % 5) + 4)];
   const age = fitRow(t, "age", [movers[0].length, movers[1].length], [bandBounds(0), bandBounds(1)], random);
   movers.forEach((list, g) => list.forEach((p, i) => (p.age = age[g]![i]!)));
 
   // Salary (every mover), Asian share (exact counts), connections (a sub-sample, with connections per age).
   const sal = t.choices.table1.salary!;
-  const salary = fitRow(t, "salary", [movers[0].length, movers[1].length], [0, 1].map((g) => [movers[g]!.map(() => sal.min!), movers[g]!.map(() => sal.max!)]) as [number[][], number[][]], random);
+  const cut = t.choices.salary_cut;
+  const salaryBounds = (list: Person[]) => [list.map((p) => (p.top3 ? cut + 1 : sal.min!)), list.map((p) => (p.top3 ? sal.max! : cut))];
+  const salary = fitRow(t, "salary", [movers[0].length, movers[1].length], [salaryBounds(movers[0]), salaryBounds(movers[1])], random);
   movers.forEach((list, g) => list.forEach((p, i) => (p.salary = salary[g]![i]!)));
-  for (const p of byGroup.get("stayed")!) p.salary = random.int(t.choices.stayer_salary.min, t.choices.stayer_salary.max);
+  const st = t.choices.stayer_salary;
+  for (const p of byGroup.get("stayed")!) p.salary = p.top3 ? random.int(cut + 1, st.max) : random.int(st.min, cut);
   const asian = t.tables.profile.find((r) => r.row === "asian-share")!;
   movers.forEach((list, g) => {
     const k = Math.round((g === 0 ? asian.joiner : asian.leaver) * list.length);

@@ -50,7 +50,8 @@ export function buildPanelRows(t: SynthTargets, people: Person[], firms: number)
       job(p.id, 1, PRE_START, PRE_END, pre, own(p.id, 0), preSalary);
       job(p.id, 2, POST_START, null, postCountry, own(p.id, p.move === "same" ? 0 : 1), p.salary);
     }
-    if (p.extra) job(p.id, 3, EXTRA_START, null, post, own(p.id, 2), null);
+    // The extra job carries the same salary: for a stayer with one spanning spell it starts later and so decides.
+    if (p.extra) job(p.id, 3, EXTRA_START, null, post, own(p.id, 2), p.salary);
     rows.users.push([p.id, post, "empty", p.connections, p.asian ? 0.9 : 0.1, p.asian ? "API" : "White"]);
     const schoolEnd = AGE_YEAR - p.age + 18;
     rows.education.push([p.id, 1, "High School", `${schoolEnd - 3}-01-01`, `${schoolEnd}-01-01`, null, "empty"]);
@@ -60,16 +61,20 @@ export function buildPanelRows(t: SynthTargets, people: Person[], firms: number)
     }
   }
   let user = people.length;
-  const decoy = (country: string, positions: [string, string | null, string, number][]) => {
+  let padding = t.choices.salaryPadding;
+  const decoy = (country: string, positions: [string, string | null, string, number][], paid = false) => {
     user++;
-    positions.forEach(([start, end, c, rcid], i) => job(user, i + 1, start, end, c, rcid, null));
+    // A paid decoy's salary sits at or below the cut, so it pads the population under the top deciles.
+    const salary = paid && padding > 0 ? t.choices.salary_cut - (padding-- % 1000) * 10 : null;
+    positions.forEach(([start, end, c, rcid], i) => job(user, i + 1, start, end, c, rcid, i === positions.length - 1 ? salary : null));
     rows.users.push([user, country, "empty", null, 0.5, "empty"]);
   };
   for (let firm = 1; firm <= firms; firm++) for (const c of t.choices.mnc.foreign_countries) decoy(c, [[PRE_START, null, c, firmRcid(firm)]]);
   const d = t.choices.decoys;
-  for (let i = 0; i < d.never_in_hk; i++) decoy("Singapore", [[PRE_START, PRE_END, "Japan", own(user + 1, 0)], [POST_START, null, "Singapore", own(user + 1, 1)]]);
+  for (let i = 0; i < d.never_in_hk; i++) decoy("Singapore", [[PRE_START, PRE_END, "Japan", own(user + 1, 0)], [POST_START, null, "Singapore", own(user + 1, 1)]], true);
   for (let i = 0; i < d.no_pre_position; i++) decoy(t.home, [[POST_START, null, t.home, own(user + 1, 0)]]);
   for (let i = 0; i < d.no_location; i++) decoy("empty", [[PRE_START, null, "empty", own(user + 1, 0)]]);
+  if (padding > 0) throw new Error(`synth.yaml: decoys.never_in_hk must be at least ${t.choices.salaryPadding} to pad the salary population`);
   return rows;
 }
 

@@ -21,9 +21,13 @@ export interface Table1Choice {
 export interface SynthChoices {
   table1: Record<string, Table1Choice>;
   stayer_salary: { min: number; max: number };
+  /** Figure 1's top3 persons earn more than this, everyone else in the salary population at most this. */
+  salary_cut: number;
   other_countries: string[];
   blank_country_share: number;
   decoys: { never_in_hk: number; no_pre_position: number; no_location: number };
+  /** How many decoys hold a salaried job (at most the cut), so the top deciles hold exactly Figure 1's top3 total. */
+  salaryPadding: number;
   mnc: { pre_headcount: number; foreign_countries: string[] };
 }
 
@@ -46,5 +50,14 @@ export function readTargets(dataDir: string): SynthTargets {
   const regionCountry = new Map<string, string>();
   if (regionMap?.type === "table") for (const row of regionMap.default) regionCountry.set(String(row.region), String(row.country));
   const choices = parse(fs.readFileSync(path.join(HERE, "synth.yaml"), "utf8")) as SynthChoices;
+  const topDeciles = Number(spec.parameters.top_deciles?.default ?? 3);
+  const top3 = dataset.tables.ageFlows.filter((r) => r.cohort === "top3").reduce((s, r) => s + r.joined + r.left + r.stayed, 0);
+  const sample = dataset.tables.linkedinTotals.reduce((s, r) => s + r.count, 0);
+  choices.salaryPadding = Math.max(0, salaryPopulation(top3, topDeciles) - sample);
   return { tables: dataset.tables, regionCountry, home: String(home?.default ?? "Hong Kong"), choices };
+}
+
+/** The smallest salary population whose top `deciles` (percentile_disc cut, strictly above) hold exactly `top` persons. */
+export function salaryPopulation(top: number, deciles: number): number {
+  for (let n = top; ; n++) if (n - Math.ceil(((10 - deciles) * n) / 10) === top) return n;
 }
