@@ -66,6 +66,13 @@ export const deriveSpecSchema = z.strictObject({
   /** Stage files, relative to the spec's folder, run in this order. */
   stages: z.array(z.string().regex(/\.sql$/, "expected a .sql file")).min(1),
   outputs: z.record(z.string().regex(/^[a-z0-9-]+\.csv$/, "expected a file name such as region-flows.csv"), outputSpec),
+  /** `extract-sql`: an SQL template and, per target engine, its table names and how to export the result. */
+  extract: z
+    .strictObject({
+      sql: z.string().regex(/\.sql$/, "expected a .sql file"),
+      targets: z.record(z.string(), z.strictObject({ tables: z.record(z.string(), z.string().min(1)), export: z.string().min(1) })),
+    })
+    .optional(),
   /** The source line a derived or synthetic series carries in the catalog. */
   source: z.strictObject({ derived: localized, synthetic: localized }),
 });
