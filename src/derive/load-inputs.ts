@@ -24,16 +24,21 @@ function readerSql(files: InputFile[]): string {
     : `read_csv(${list}, header = true, all_varchar = true, filename = true, union_by_name = true)`;
 }
 
-/** The SQL that turns a source column into the spec's type, and the cleaned text it came from. */
-function castSql(source: string, sourceType: string, type: ColumnType): { typed: string; text: string | undefined } {
+/**
+ * How a source column becomes the spec's type, in three projections so each value is trimmed and
+ * cleaned once: `clean` (level 1, from the source column), `typed` (level 2, from the cleaned text
+ * in `t`), and whether a bad-value flag applies (text that did not cast).
+ */
+function castSql(source: string, sourceType: string, type: ColumnType, t: string): { clean: string; typed: string; flagged: boolean } {
   const s = sqlName(source);
   const native = (type === "date" && sourceType === "DATE") || ((type === "id" || type === "integer") && /INT/.test(sourceType)) || (type === "number" && /INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(sourceType));
-  if (native) return { typed: `CAST(${s} AS ${SQL_TYPE[type]})`, text: undefined };
-  if (type === "date" && /TIMESTAMP/.test(sourceType)) return { typed: `CAST(${s} AS DATE)`, text: undefined };
-  const text = `CASE WHEN lower(trim(CAST(${s} AS VARCHAR))) IN ('', 'empty') THEN NULL ELSE trim(CAST(${s} AS VARCHAR)) END`;
-  if (type === "text") return { typed: text, text: undefined };
-  const from = type === "date" ? `CASE WHEN length(${text}) = 7 THEN ${text} || '-01' ELSE ${text} END` : text;
-  return { typed: `TRY_CAST(${from} AS ${SQL_TYPE[type]})`, text };
+  if (native) return { clean: `CAST(${s} AS ${SQL_TYPE[type]})`, typed: t, flagged: false };
+  if (type === "date" && /TIMESTAMP/.test(sourceType)) return { clean: `CAST(${s} AS DATE)`, typed: t, flagged: false };
+  const trimmed = `trim(CAST(${s} AS VARCHAR))`;
+  const clean = `CASE WHEN ${trimmed} = '' OR lower(${trimmed}) = 'empty' THEN NULL ELSE ${trimmed} END`;
+  if (type === "text") return { clean, typed: t, flagged: false };
+  const from = type === "date" ? `CASE WHEN length(${t}) = 7 THEN ${t} || '-01' ELSE ${t} END` : t;
+  return { clean, typed: `TRY_CAST(${from} AS ${SQL_TYPE[type]})`, flagged: true };
 }
 
 function folderOf(files: InputFile[]): string {
@@ -52,27 +57,33 @@ async function loadPart(session: Session, input: InputSpec, files: InputFile[], 
   }
   const byLower = new Map(described.map((d) => [d.column_name.toLowerCase(), d]));
   const problems: Problem[] = [];
-  const selects: string[] = [];
+  const level1: string[] = [];
+  const level2: string[] = [];
+  const level3: string[] = [];
   const checks: { column: string; type: ColumnType; flag: string }[] = [];
   for (const [column, spec] of Object.entries(input.columns)) {
     const source = [column, ...spec.aliases].map((n) => byLower.get(n.toLowerCase())).find((d) => d !== undefined);
-    if (!source) {
-      if (spec.required) problems.push({ file: folderOf(files), message: messages.deriveMissingColumn(column) });
-      selects.push(`CAST(NULL AS ${SQL_TYPE[spec.type]}) AS ${sqlName(column)}`);
-      if (spec.type !== "text") selects.push(`CAST(NULL AS VARCHAR) AS ${sqlName(`__bad_${column}`)}`);
-      continue;
-    }
-    const { typed, text } = castSql(source.column_name, source.column_type, spec.type);
-    selects.push(`${typed} AS ${sqlName(column)}`);
+    const c = sqlName(column);
+    const t = sqlName(`__t_${column}`);
     // Every non-text column carries a flag column, so Parquet and CSV parts of a table line up.
     const flag = `__bad_${column}`;
-    if (text) {
-      selects.push(`CASE WHEN (${typed}) IS NULL THEN ${text} END AS ${sqlName(flag)}`);
+    if (!source) {
+      if (spec.required) problems.push({ file: folderOf(files), message: messages.deriveMissingColumn(column) });
+      level3.push(`CAST(NULL AS ${SQL_TYPE[spec.type]}) AS ${c}`);
+      if (spec.type !== "text") level3.push(`CAST(NULL AS VARCHAR) AS ${sqlName(flag)}`);
+      continue;
+    }
+    const cast = castSql(source.column_name, source.column_type, spec.type, t);
+    level1.push(`${cast.clean} AS ${t}`);
+    level2.push(`${cast.typed} AS ${c}`, t);
+    level3.push(c);
+    if (cast.flagged) {
+      level3.push(`CASE WHEN ${c} IS NULL THEN ${t} END AS ${sqlName(flag)}`);
       checks.push({ column, type: spec.type, flag });
-    } else if (spec.type !== "text") selects.push(`CAST(NULL AS VARCHAR) AS ${sqlName(flag)}`);
+    } else if (spec.type !== "text") level3.push(`CAST(NULL AS VARCHAR) AS ${sqlName(flag)}`);
   }
   if (problems.length) return problems;
-  const select = `SELECT ${selects.join(", ")}, filename AS __file FROM ${reader}`;
+  const select = `SELECT ${level3.join(", ")}, __file FROM (SELECT ${[...level2, "__file"].join(", ")} FROM (SELECT ${[...level1, "filename AS __file"].join(", ")} FROM ${reader}) l1) l2`;
   try {
     await session.run(create ? `CREATE TABLE ${sqlName(target)} AS ${select}` : `INSERT INTO ${sqlName(target)} ${select}`);
   } catch (err) {

@@ -1,21 +1,15 @@
 -- Positions held on the two reference dates, and the one that decides each person's place and
 -- company on each date (param.overlap_rule). Portable SQL: window functions, CASE, joins.
 
-CREATE TABLE company_of AS
-SELECT p.position_id,
+CREATE TABLE held AS
+SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country, p.metro_area, p.city, p.salary, p.title_raw,
        CASE WHEN param.company_key = 'ultimate_parent'
             THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
             ELSE p.rcid END AS company
 FROM positions p
 CROSS JOIN param
-LEFT JOIN company_ref c ON c.rcid = p.rcid;
-
-CREATE TABLE held AS
-SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country, p.metro_area, p.city, p.salary, p.title_raw, co.company
-FROM positions p
-CROSS JOIN param
 CROSS JOIN (SELECT 'pre' AS snap UNION ALL SELECT 'post' AS snap) d
-JOIN company_of co ON co.position_id = p.position_id
+LEFT JOIN company_ref c ON c.rcid = p.rcid
 WHERE p.startdate <= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END
   AND (p.enddate IS NULL OR p.enddate >= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END);
 

@@ -12,11 +12,13 @@ FROM users u
 CROSS JOIN param
 LEFT JOIN deciding d ON d.user_id = u.user_id AND d.snap = 'post';
 
+-- One equi-join per field, so each is a hash join on the lower-cased value.
 CREATE TABLE city_user AS
-SELECT c.ord, c.city, up.user_id, up.founder
-FROM param_city_map c
-JOIN user_place up
-  ON lower(c.value) = lower(CASE c.field WHEN 'country' THEN up.country WHEN 'metro_area' THEN up.metro_area ELSE up.city END);
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'country' AND lower(c.value) = lower(up.country)
+UNION ALL
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'metro_area' AND lower(c.value) = lower(up.metro_area)
+UNION ALL
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'city' AND lower(c.value) = lower(up.city);
 
 CREATE TABLE city_stat AS
 SELECT c.ord, c.city,
