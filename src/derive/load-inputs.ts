@@ -83,7 +83,10 @@ async function loadPart(session: Session, input: InputSpec, files: InputFile[], 
     } else if (spec.type !== "text") level3.push(`CAST(NULL AS VARCHAR) AS ${sqlName(flag)}`);
   }
   if (problems.length) return problems;
-  const select = `SELECT ${level3.join(", ")}, __file FROM (SELECT ${[...level2, "__file"].join(", ")} FROM (SELECT ${[...level1, "filename AS __file"].join(", ")} FROM ${reader}) l1) l2`;
+  // The file name is kept only on rows with a bad value (a name on every row would cost gigabytes).
+  const bad = checks.map((k) => `(${sqlName(k.column)} IS NULL AND ${sqlName(`__t_${k.column}`)} IS NOT NULL)`);
+  const file = bad.length ? `CASE WHEN ${bad.join(" OR ")} THEN __file END` : "CAST(NULL AS VARCHAR)";
+  const select = `SELECT ${level3.join(", ")}, ${file} AS __file FROM (SELECT ${[...level2, "__file"].join(", ")} FROM (SELECT ${[...level1, "filename AS __file"].join(", ")} FROM ${reader}) l1) l2`;
   try {
     await session.run(create ? `CREATE TABLE ${sqlName(target)} AS ${select}` : `INSERT INTO ${sqlName(target)} ${select}`);
   } catch (err) {
@@ -95,7 +98,7 @@ async function loadPart(session: Session, input: InputSpec, files: InputFile[], 
 async function findBadValues(session: Session, target: string, checks: { column: string; type: ColumnType; flag: string }[], files: InputFile[]): Promise<Problem[]> {
   const shown = new Map(files.map((f) => [f.path, f.shown]));
   const parts = checks.map((c) => `SUM(CASE WHEN ${sqlName(c.flag)} IS NULL THEN 0 ELSE 1 END) AS ${sqlName(`n_${c.column}`)}, MIN(${sqlName(c.flag)}) AS ${sqlName(`e_${c.column}`)}`);
-  const rows = await session.all(`SELECT __file, ${parts.join(", ")} FROM ${sqlName(target)} WHERE __file IN (${files.map((f) => sqlString(f.path)).join(", ")}) GROUP BY __file ORDER BY __file`);
+  const rows = await session.all(`SELECT __file, ${parts.join(", ")} FROM ${sqlName(target)} WHERE __file IS NOT NULL AND __file IN (${files.map((f) => sqlString(f.path)).join(", ")}) GROUP BY __file ORDER BY __file`);
   const problems: Problem[] = [];
   for (const row of rows) {
     for (const c of checks) {

@@ -2,7 +2,7 @@
 -- company on each date (param.overlap_rule). Portable SQL: window functions, CASE, joins.
 
 CREATE TABLE held AS
-SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country, p.metro_area, p.city, p.salary, p.title_raw,
+SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country,
        CASE WHEN param.company_key = 'ultimate_parent'
             THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
             ELSE p.rcid END AS company
@@ -13,10 +13,11 @@ LEFT JOIN company_ref c ON c.rcid = p.rcid
 WHERE p.startdate <= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END
   AND (p.enddate IS NULL OR p.enddate >= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END);
 
+-- The deciding position's other columns are fetched after the pick, so `held` stays narrow.
 CREATE TABLE deciding AS
-SELECT user_id, snap, position_id, country, metro_area, city, salary, title_raw, company
+SELECT r.user_id, r.snap, r.position_id, r.country, p.metro_area, p.city, p.salary, p.title_raw, r.company
 FROM (
-  SELECT h.*,
+  SELECT h.user_id, h.snap, h.position_id, h.country, h.company,
          ROW_NUMBER() OVER (
            PARTITION BY h.user_id, h.snap
            ORDER BY CASE WHEN h.country IS NULL THEN 1 ELSE 0 END,
@@ -24,5 +25,6 @@ FROM (
                     CASE WHEN param.overlap_rule = 'longest_tenure' THEN h.startdate END ASC,
                     h.position_id DESC) AS pick
   FROM held h CROSS JOIN param
-) ranked
-WHERE pick = 1;
+) r
+JOIN positions p ON p.position_id = r.position_id
+WHERE r.pick = 1;
