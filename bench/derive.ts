@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(spill);
   const loadBefore = os.loadavg();
   const timeFile = path.join(work, "time.txt");
-  const args = ["-v", "-o", timeFile, process.execPath, path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "3GB", "--temp", spill, "--quiet"];
+  const args = ["-v", "-o", timeFile, process.execPath, path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, "--quiet"];
   started = performance.now();
   let spillPeak = 0;
   const poll = setInterval(() => (spillPeak = Math.max(spillPeak, folderBytes(spill))), 250);
