@@ -25,5 +25,7 @@ export function summarizeDataset(dataset: Dataset, stats: Stats) {
     "",
     `LinkedIn users: ${stats.flows.stayed} stayed, ${stats.flows.joined} joined, ${stats.flows.left} left (net ${stats.flows.net >= 0 ? "+" : ""}${stats.flows.net})`,
   ];
-  return { lines, json: { data: dataset.dir, snapshot: dataset.sha256, version: dataset.edition.version, series, provenance: counts, illustrative } };
+  // derived and synthetic appear only when a series has them, so scripts reading the three classic kinds see no change.
+  const provenance = Object.fromEntries(Object.entries(counts).filter(([k, n]) => n > 0 || k === "published" || k === "official" || k === "illustrative"));
+  return { lines, json: { data: dataset.dir, snapshot: dataset.sha256, version: dataset.edition.version, series, provenance, illustrative } };
 }
