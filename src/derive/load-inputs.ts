@@ -117,13 +117,14 @@ function firstLine(err: unknown): string {
 async function dedupe(session: Session, table: string, staging: string, input: InputSpec, files: InputFile[]): Promise<Problem[]> {
   const columns = Object.keys(input.columns).map(sqlName).join(", ");
   if (input.key.length === 0) {
-    await session.run(`CREATE TABLE ${sqlName(table)} AS SELECT ${columns} FROM ${sqlName(staging)}`);
+    await session.run(`ALTER TABLE ${sqlName(staging)} RENAME TO ${sqlName(table)}`);
     return [];
   }
   const key = input.key.map(sqlName).join(", ");
   const [dupes] = await session.all(`SELECT count(*) - count(DISTINCT (${key})) AS d FROM ${sqlName(staging)}`);
   if (Number(dupes?.d ?? 0) === 0) {
-    await session.run(`CREATE TABLE ${sqlName(table)} AS SELECT ${columns} FROM ${sqlName(staging)}`);
+    // No duplicates: the loaded table becomes the input table as it is (its flag columns are almost all NULL).
+    await session.run(`ALTER TABLE ${sqlName(staging)} RENAME TO ${sqlName(table)}`);
     return [];
   }
   await session.run(`CREATE TABLE ${sqlName(table)} AS SELECT DISTINCT ${columns} FROM ${sqlName(staging)}`);
@@ -150,7 +151,7 @@ export async function loadInputs(session: Session, spec: DeriveSpec, inputs: Inp
     for (const [i, group] of groups.entries()) problems.push(...(await loadPart(session, input, group, staging, i === 0)));
     if (problems.length > before) continue;
     problems.push(...(await dedupe(session, table, staging, input, files)));
-    await session.run(`DROP TABLE ${sqlName(staging)}`);
+    await session.run(`DROP TABLE IF EXISTS ${sqlName(staging)}`);
     counts[table] = Number((await session.all(`SELECT count(*) AS n FROM ${sqlName(table)}`))[0]?.n ?? 0);
   }
   if (problems.length) throw new DataError(problems);

@@ -8,12 +8,19 @@ UNION ALL
 SELECT CAST(NULL AS BIGINT) AS rsid, lower(university_name) AS name_key, MIN(the_rank) AS the_rank
 FROM school_ranks WHERE rsid IS NULL AND university_name IS NOT NULL GROUP BY lower(university_name);
 
+-- Keys are computed once per row in sub-queries, so every join is a plain hash join.
 CREATE TABLE degree AS
-SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank
-FROM education e
-JOIN param_degree_levels l ON lower(l.degree) = lower(e.degree)
+SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank,
+       CASE WHEN l.level = 'phd'
+              OR (l.level IN ('bachelor', 'master', 'mba') AND COALESCE(r1.the_rank, r2.the_rank) <= param.elite_max_rank)
+            THEN 1 ELSE 0 END AS elite
+FROM (SELECT user_id, lower(degree) AS degree_key, startdate, enddate, rsid,
+             CASE WHEN rsid IS NULL THEN lower(university_name) END AS name_key
+      FROM education) e
+JOIN (SELECT lower(degree) AS degree_key, level FROM param_degree_levels) l ON l.degree_key = e.degree_key
+CROSS JOIN param
 LEFT JOIN school_rank r1 ON r1.rsid = e.rsid
-LEFT JOIN school_rank r2 ON e.rsid IS NULL AND r2.name_key = lower(e.university_name);
+LEFT JOIN school_rank r2 ON r2.name_key = e.name_key;
 
 CREATE TABLE schooling AS
 SELECT dg.user_id,
@@ -24,17 +31,12 @@ SELECT dg.user_id,
        MAX(CASE WHEN dg.level = 'bachelor' THEN 1 ELSE 0 END) AS has_bachelor,
        MAX(CASE WHEN dg.level = 'mba' THEN 1 ELSE 0 END) AS has_mba,
        MAX(CASE WHEN dg.level = 'phd' THEN 1 ELSE 0 END) AS has_phd,
-       MAX(CASE WHEN dg.level = 'phd'
-                  OR (dg.level IN ('bachelor', 'master', 'mba') AND dg.the_rank <= param.elite_max_rank)
-                THEN 1 ELSE 0 END) AS elite,
-       COALESCE(
-         MIN(CASE WHEN dg.level = 'high_school' THEN EXTRACT(YEAR FROM dg.enddate) END) - param.birth_offset_school_end,
-         MIN(CASE WHEN dg.level IN ('bachelor', 'associate') THEN EXTRACT(YEAR FROM dg.startdate) END) - param.birth_offset_degree_start,
-         MIN(CASE WHEN dg.level = 'bachelor' THEN EXTRACT(YEAR FROM dg.enddate) END) - param.birth_offset_bachelor_end
-       ) AS birth_year
+       MAX(dg.elite) AS elite,
+       MIN(CASE WHEN dg.level = 'high_school' THEN EXTRACT(YEAR FROM dg.enddate) END) AS school_end,
+       MIN(CASE WHEN dg.level IN ('bachelor', 'associate') THEN EXTRACT(YEAR FROM dg.startdate) END) AS degree_start,
+       MIN(CASE WHEN dg.level = 'bachelor' THEN EXTRACT(YEAR FROM dg.enddate) END) AS bachelor_end
 FROM degree dg
-CROSS JOIN param
-GROUP BY dg.user_id, param.elite_max_rank, param.birth_offset_school_end, param.birth_offset_degree_start, param.birth_offset_bachelor_end;
+GROUP BY dg.user_id;
 
 -- The salary cut: the (10 - top_deciles)/10 quantile of the chosen population as a value of the
 -- data (percentile_disc: the value at row ceil(q * n) in ascending order), in exact integers.
@@ -55,7 +57,10 @@ CREATE TABLE attributes AS
 SELECT p.user_id, p.grp, p.move, p.place_pre, p.place_post,
        COALESCE(s.elite, 0) AS elite,
        s.rank_bachelor, s.rank_master, s.rank_mba, s.rank_phd,
-       CAST(EXTRACT(YEAR FROM param.age_date) - s.birth_year AS BIGINT) AS age,
+       CAST(EXTRACT(YEAR FROM param.age_date) - COALESCE(
+         s.school_end - param.birth_offset_school_end,
+         s.degree_start - param.birth_offset_degree_start,
+         s.bachelor_end - param.birth_offset_bachelor_end) AS BIGINT) AS age,
        CAST(ROUND(p.salary) AS BIGINT) AS salary,
        CASE WHEN ROUND(p.salary) > c.cut THEN 1 ELSE 0 END AS top_salary,
        CASE WHEN u.api_prob IS NOT NULL THEN CASE WHEN u.api_prob >= param.asian_min_prob THEN 1 ELSE 0 END

@@ -10,7 +10,7 @@ SELECT u.user_id,
        CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
 FROM users u
 CROSS JOIN param
-LEFT JOIN deciding d ON d.user_id = u.user_id AND d.snap = 'post';
+LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
 
 -- One equi-join per field, so each is a hash join on the lower-cased value.
 CREATE TABLE city_user AS
