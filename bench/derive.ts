@@ -6,6 +6,8 @@
  *
  *   BENCH_DERIVE_EXTRACT=DIR  keep the generated extract there and reuse it on the next run
  *   BENCH_DERIVE_SCALE=0.1    a smaller extract (0.1 = 2 M positions) for a quick look
+ *   BENCH_DERIVE_MEMORY=4GB   DuckDB's memory limit
+ *   BENCH_DERIVE_DISK=0       in-memory tables instead of a disk-backed database file
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(spill);
   const loadBefore = os.loadavg();
   const timeFile = path.join(work, "time.txt");
-  const args = ["-v", "-o", timeFile, process.execPath, path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, "--db", path.join(work, "derive.duckdb"), "--quiet"];
+  const args = ["-v", "-o", timeFile, process.execPath, path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, ...(process.env.BENCH_DERIVE_DISK === "0" ? [] : ["--db", path.join(work, "derive.duckdb")]), "--quiet"];
   started = performance.now();
   let spillPeak = 0;
   const poll = setInterval(() => (spillPeak = Math.max(spillPeak, folderBytes(spill))), 250);
