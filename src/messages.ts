@@ -116,6 +116,17 @@ export const messages = {
   portInUse: (port: number) => `port ${port} on 127.0.0.1 is already in use (another preview?); stop it, or choose another port with --port N (--port 0 picks a free one)`,
   portNotAllowed: (port: number) => `port ${port} on 127.0.0.1 needs privileges greenbook does not have; choose a port above 1023 with --port N`,
   cannotListen: (port: number, reason: string) => `cannot listen on 127.0.0.1:${port}: ${reason}`,
+  // Deriving tables from a panel extract (src/derive)
+  deriveMissingStage: (file: string) => `the stage file "${file}" does not exist`,
+  deriveNoFiles: (table: string, names: readonly string[]) => `no files for table "${table}" (looked for a folder or files named ${names.join(", ")}, as .parquet, .csv or .csv.gz)`,
+  deriveNotFolder: () => "is not a folder",
+  deriveMissingColumn: (column: string) => `column "${column}" is missing`,
+  deriveNotType: (count: number, type: string, example: string) => `${count.toLocaleString("en")} value${count === 1 ? " is" : "s are"} not ${type} (e.g. ${show(example)})`,
+  deriveDuplicateKey: (count: number, key: string, example: string) => `${count.toLocaleString("en")} rows share a ${key} with different values (e.g. ${show(example)})`,
+  deriveUnreadable: (detail: string) => `cannot be read: ${detail}`,
+  deriveParameter: (expected: string, got: unknown) => `expected ${expected}, got ${show(got)}`,
+  deriveUnknownParameter: (known: readonly string[]) => `not a parameter; parameters are ${known.join(", ")}`,
+  deriveStageFailed: (stage: string, detail: string) => `stage ${stage} failed: ${detail}`,
   // Templates
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Dataset } from "../data/dataset.ts";
+import { isIllustrative } from "../data/edition.ts";
 import type { ChartText, CommonChartText, FigureText } from "./figure-text.ts";
 
 export type { ChartText, CommonChartText, FigureSource, FigureText } from "./figure-text.ts";
@@ -72,7 +73,7 @@ export function resolveFigureText<X>(
     figures.map(({ id, series }) => {
       const entry = dataset.catalog[series];
       if (!entry) throw new TemplateError(`figure ${id}: no catalog entry "${series}" for its source`);
-      return [id, { source: entry.source[lang] ?? "", illustrative: entry.provenance === "illustrative" }];
+      return [id, { source: entry.source[lang] ?? "", illustrative: isIllustrative(entry.provenance) }];
     }),
   );
   return { ...(text as X & { common: CommonChartText }), labels, sources, showTitle: options.showTitle ?? true };

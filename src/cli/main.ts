@@ -19,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import("./commands/diff.ts")).diff,
   watch: async () => (await import("./commands/watch.ts")).watch,
   preview: async () => (await import("./commands/preview.ts")).preview,
+  derive: async () => (await import("./commands/derive.ts")).derive,
+  synth: async () => (await import("./commands/synth.ts")).synth,
+  "extract-sql": async () => (await import("./commands/extract-sql.ts")).extractSql,
 };
 
 function help(): string {
@@ -33,6 +36,9 @@ function help(): string {
     "  diff      compare two archived versions",
     "  watch     rebuild on every saved change to data/ or templates/",
     "  preview   serve output/ on 127.0.0.1 with live reload",
+    "  derive    compute the LinkedIn tables from a panel extract into data/ (DuckDB)",
+    "  synth     write a seeded synthetic panel extract calibrated to the published tables",
+    "  extract-sql  print the SQL that cuts the Hong Kong cohort where the licensed data sits",
     "",
     "run `greenbook <command> --help` for a command's options",
   ].join("\n");

@@ -139,7 +139,7 @@ export type Edition = Omit<EditionBase, "languages" | "authors" | "scope"> & {
 };
 
 /** The provenance kinds of a series. */
-export const PROVENANCES = ["published", "official", "illustrative"] as const;
+export const PROVENANCES = ["published", "official", "illustrative", "derived", "synthetic"] as const;
 
 export function catalogSchemaFor(langs: readonly string[]) {
   const text = localized(langs);
@@ -147,7 +147,7 @@ export function catalogSchemaFor(langs: readonly string[]) {
     z.string(),
     z.strictObject({
       title: text,
-      provenance: z.enum(PROVENANCES, "expected published, official or illustrative"),
+      provenance: z.enum(PROVENANCES, "expected published, official, illustrative, derived or synthetic"),
       source: text,
       unit: nonEmpty,
       asOf: isoDate,
@@ -157,3 +157,8 @@ export function catalogSchemaFor(langs: readonly string[]) {
 
 export type Catalog = Record<string, { title: Record<string, string>; provenance: (typeof PROVENANCES)[number]; source: Record<string, string>; unit: string; asOf: string }>;
 export type CatalogEntry = Catalog[string];
+
+/** True for series a page must mark as not real published figures: illustrative, or computed from a synthetic panel. */
+export function isIllustrative(provenance: CatalogEntry["provenance"] | undefined): boolean {
+  return provenance === "illustrative" || provenance === "synthetic";
+}

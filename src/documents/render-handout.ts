@@ -7,7 +7,7 @@
 import { styleSheet, visibleText } from "../render/document-parts.ts";
 import type { Chapter, HandoutDef } from "../chapter/define-chapter.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
-import { PAGE_SIZES } from "../data/edition.ts";
+import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
@@ -167,7 +167,7 @@ function sourceLines(dataset: Dataset, lang: string, series: readonly string[]):
     const entry = dataset.catalog[name];
     if (!entry) throw new TemplateError(`data/catalog.yaml: no entry "${name}", which the handout cites`);
     const text = entry.source[lang] ?? "";
-    const illustrative = entry.provenance === "illustrative";
+    const illustrative = isIllustrative(entry.provenance);
     if (!lines.some((l) => l.text === text)) lines.push({ text, illustrative });
   }
   // Illustrative data last, where the note explains them.

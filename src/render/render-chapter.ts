@@ -6,6 +6,7 @@
 import type { Chapter } from "../chapter/define-chapter.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
+import { isIllustrative } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
@@ -139,7 +140,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
       description: chart?.description ?? "",
       table,
       notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
-      illustrative: chart?.illustrative ?? entry?.provenance === "illustrative",
+      illustrative: chart?.illustrative ?? isIllustrative(entry?.provenance),
       source: chart?.source ?? entry?.source[lang] ?? "",
     };
   });

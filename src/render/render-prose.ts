@@ -2,6 +2,7 @@ import type { Chapter } from "../chapter/define-chapter.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import type { Dataset } from "../data/load-dataset.ts";
+import { isIllustrative } from "../data/edition.ts";
 import { authorNames } from "./author-names.ts";
 import type { LanguageTemplates, Source } from "./load-templates.ts";
 import { createMarkdown, createMarkdownEnv, renderBlock, renderInline, type MarkdownEnv, type Target } from "./markdown.ts";
@@ -20,7 +21,7 @@ export function buildTemplateContext(chapter: Chapter, dataset: Dataset, stats: 
     s: stats,
     ...(chapter.context?.(dataset, stats, lang) ?? {}),
     /** Series whose provenance is `illustrative` (catalog.yaml), by name: `{{#if illustrative.[age-flows]}}`. */
-    illustrative: Object.fromEntries(Object.entries(dataset.catalog).map(([name, entry]) => [name, entry.provenance === "illustrative"])),
+    illustrative: Object.fromEntries(Object.entries(dataset.catalog).map(([name, entry]) => [name, isIllustrative(entry.provenance)])),
     edition: {
       book: e.book[lang],
       title: e.chapter.title[lang],

@@ -131,7 +131,7 @@ describe("parseYaml", () => {
 describe("catalog.yaml", () => {
   it("a provenance that is not one of the three, on its line", () => {
     const dir = copyData({ "catalog.yaml": (t) => t.replace("  provenance: illustrative\n", "  provenance: invented\n") });
-    expect(loadProblems(dir)).toEqual(['<data>/catalog.yaml:12: column "age-flows.provenance": expected published, official or illustrative, got "invented"']);
+    expect(loadProblems(dir)).toEqual(['<data>/catalog.yaml:12: column "age-flows.provenance": expected published, official, illustrative, derived or synthetic, got "invented"']);
   });
 
   it("a data file without a catalog entry", () => {

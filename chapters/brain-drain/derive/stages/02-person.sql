@@ -1,0 +1,28 @@
+-- Each user's place on both dates (position country first, then the profile's per
+-- param.location_fallback), the sample (a place on both dates, Hong Kong on at least one), the
+-- group (stayed, joined, left) and whether the deciding companies are the same.
+
+CREATE TABLE located AS
+SELECT d.user_id, d.snap, d.company, d.salary,
+       CASE WHEN d.country IS NOT NULL THEN d.country
+            WHEN param.location_fallback = 'both' THEN u.user_country
+            WHEN param.location_fallback = 'post_only' AND d.snap = 'post' THEN u.user_country
+       END AS place
+FROM deciding d
+CROSS JOIN param
+LEFT JOIN users u ON u.user_id = d.user_id;
+
+CREATE TABLE person AS
+SELECT a.user_id, a.place AS place_pre, b.place AS place_post,
+       a.company AS company_pre, b.company AS company_post,
+       CASE WHEN a.place = param.home_country AND b.place = param.home_country THEN 'stayed'
+            WHEN b.place = param.home_country THEN 'joined'
+            ELSE 'left' END AS grp,
+       CASE WHEN a.company = b.company THEN 'same' ELSE 'different' END AS move,
+       CASE WHEN param.salary_date = 'pre_date' THEN a.salary ELSE b.salary END AS salary
+FROM located a
+JOIN located b ON b.user_id = a.user_id AND b.snap = 'post'
+CROSS JOIN param
+WHERE a.snap = 'pre'
+  AND a.place IS NOT NULL AND b.place IS NOT NULL
+  AND (a.place = param.home_country OR b.place = param.home_country);

@@ -1,0 +1,74 @@
+-- Per-person attributes from education and the profile: the best THE rank per degree level,
+-- the elite flag, the estimated age, Asian, connections, and the top-salary-deciles flag.
+
+CREATE TABLE school_rank AS
+SELECT rsid, CAST(NULL AS VARCHAR) AS name_key, MIN(the_rank) AS the_rank
+FROM school_ranks WHERE rsid IS NOT NULL GROUP BY rsid
+UNION ALL
+SELECT CAST(NULL AS BIGINT) AS rsid, lower(university_name) AS name_key, MIN(the_rank) AS the_rank
+FROM school_ranks WHERE rsid IS NULL AND university_name IS NOT NULL GROUP BY lower(university_name);
+
+-- Keys are computed once per row in sub-queries, so every join is a plain hash join.
+CREATE TABLE degree AS
+SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank,
+       CASE WHEN l.level = 'phd'
+              OR (l.level IN ('bachelor', 'master', 'mba') AND COALESCE(r1.the_rank, r2.the_rank) <= param.elite_max_rank)
+            THEN 1 ELSE 0 END AS elite
+FROM (SELECT user_id, lower(degree) AS degree_key, startdate, enddate, rsid,
+             CASE WHEN rsid IS NULL THEN lower(university_name) END AS name_key
+      FROM education) e
+JOIN (SELECT lower(degree) AS degree_key, level FROM param_degree_levels) l ON l.degree_key = e.degree_key
+CROSS JOIN param
+LEFT JOIN school_rank r1 ON r1.rsid = e.rsid
+LEFT JOIN school_rank r2 ON r2.name_key = e.name_key;
+
+CREATE TABLE schooling AS
+SELECT dg.user_id,
+       MIN(CASE WHEN dg.level = 'bachelor' THEN dg.the_rank END) AS rank_bachelor,
+       MIN(CASE WHEN dg.level = 'master' THEN dg.the_rank END) AS rank_master,
+       MIN(CASE WHEN dg.level = 'mba' THEN dg.the_rank END) AS rank_mba,
+       MIN(CASE WHEN dg.level = 'phd' THEN dg.the_rank END) AS rank_phd,
+       MAX(CASE WHEN dg.level = 'bachelor' THEN 1 ELSE 0 END) AS has_bachelor,
+       MAX(CASE WHEN dg.level = 'mba' THEN 1 ELSE 0 END) AS has_mba,
+       MAX(CASE WHEN dg.level = 'phd' THEN 1 ELSE 0 END) AS has_phd,
+       MAX(dg.elite) AS elite,
+       MIN(CASE WHEN dg.level = 'high_school' THEN EXTRACT(YEAR FROM dg.enddate) END) AS school_end,
+       MIN(CASE WHEN dg.level IN ('bachelor', 'associate') THEN EXTRACT(YEAR FROM dg.startdate) END) AS degree_start,
+       MIN(CASE WHEN dg.level = 'bachelor' THEN EXTRACT(YEAR FROM dg.enddate) END) AS bachelor_end
+FROM degree dg
+GROUP BY dg.user_id;
+
+-- The salary cut: the (10 - top_deciles)/10 quantile of the chosen population as a value of the
+-- data (percentile_disc: the value at row ceil(q * n) in ascending order), in exact integers.
+CREATE TABLE salary_population AS
+SELECT CAST(ROUND(p.salary) AS BIGINT) AS salary FROM person p CROSS JOIN param WHERE param.salary_population = 'sample' AND p.salary IS NOT NULL
+UNION ALL
+SELECT CAST(ROUND(l.salary) AS BIGINT) AS salary FROM located l CROSS JOIN param
+WHERE param.salary_population = 'everyone' AND l.salary IS NOT NULL
+  AND l.snap = CASE WHEN param.salary_date = 'pre_date' THEN 'pre' ELSE 'post' END;
+
+CREATE TABLE salary_cut AS
+SELECT MIN(s.salary) AS cut
+FROM (SELECT salary, ROW_NUMBER() OVER (ORDER BY salary) AS k, COUNT(*) OVER () AS n FROM salary_population) s
+CROSS JOIN param
+WHERE s.k * 10 >= (10 - param.top_deciles) * s.n;
+
+CREATE TABLE attributes AS
+SELECT p.user_id, p.grp, p.move, p.place_pre, p.place_post,
+       COALESCE(s.elite, 0) AS elite,
+       s.rank_bachelor, s.rank_master, s.rank_mba, s.rank_phd,
+       CAST(EXTRACT(YEAR FROM param.age_date) - COALESCE(
+         s.school_end - param.birth_offset_school_end,
+         s.degree_start - param.birth_offset_degree_start,
+         s.bachelor_end - param.birth_offset_bachelor_end) AS BIGINT) AS age,
+       CAST(ROUND(p.salary) AS BIGINT) AS salary,
+       CASE WHEN ROUND(p.salary) > c.cut THEN 1 ELSE 0 END AS top_salary,
+       CASE WHEN u.api_prob IS NOT NULL THEN CASE WHEN u.api_prob >= param.asian_min_prob THEN 1 ELSE 0 END
+            WHEN u.ethnicity_predicted IS NOT NULL THEN CASE WHEN upper(u.ethnicity_predicted) = 'API' THEN 1 ELSE 0 END
+       END AS asian,
+       u.numconnections AS connections
+FROM person p
+CROSS JOIN param
+LEFT JOIN schooling s ON s.user_id = p.user_id
+LEFT JOIN users u ON u.user_id = p.user_id
+LEFT JOIN salary_cut c ON 1 = 1;

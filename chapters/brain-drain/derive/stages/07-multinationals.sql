@@ -1,0 +1,32 @@
+-- Figure 3: multinationals (positions held on pre_date in at least mnc_min_countries countries)
+-- by the growth of their Hong Kong headcount (sample persons whose deciding job is there) from
+-- pre_date to post_date. Bins compare exact integers: 100 * (post - pre) against bound * pre.
+
+CREATE TABLE multinational AS
+SELECT h.company
+FROM held h
+WHERE h.snap = 'pre' AND h.company IS NOT NULL AND h.country IS NOT NULL
+GROUP BY h.company
+HAVING COUNT(DISTINCT h.country) >= (SELECT mnc_min_countries FROM param);
+
+CREATE TABLE hk_headcount AS
+SELECT m.company,
+       SUM(CASE WHEN l.snap = 'pre' AND l.place = param.home_country THEN 1 ELSE 0 END) AS pre,
+       SUM(CASE WHEN l.snap = 'post' AND l.place = param.home_country THEN 1 ELSE 0 END) AS post
+FROM multinational m
+JOIN located l ON l.company = m.company
+JOIN person p ON p.user_id = l.user_id
+CROSS JOIN param
+GROUP BY m.company;
+
+CREATE TABLE out_mnc_growth AS
+SELECT b.growth_min, b.growth_max,
+       SUM(CASE WHEN c.company IS NULL THEN 0 ELSE 1 END) AS companies,
+       ROW_NUMBER() OVER (ORDER BY CASE WHEN b.growth_min IS NULL THEN 0 ELSE 1 END, b.growth_min) AS ord
+FROM param_growth_bins b
+LEFT JOIN (
+  SELECT h.company, h.pre, h.post FROM hk_headcount h CROSS JOIN param WHERE h.pre >= param.mnc_min_hk_headcount AND h.pre > 0
+) c
+  ON (b.growth_min IS NULL OR 100 * (c.post - c.pre) >= b.growth_min * c.pre)
+ AND (b.growth_max IS NULL OR 100 * (c.post - c.pre) < b.growth_max * c.pre)
+GROUP BY b.growth_min, b.growth_max;

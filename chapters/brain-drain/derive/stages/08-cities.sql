@@ -1,0 +1,50 @@
+-- Table 4: LinkedIn users per city (the deciding position on post_date, else the profile), the
+-- shares with a bachelor's, an MBA, a PhD or a founder title, and the average THE rank of their
+-- bachelor's, master's and PhD schools; each ranked across the cities (RANK: ties share a rank).
+
+CREATE TABLE user_place AS
+SELECT u.user_id,
+       COALESCE(d.country, u.user_country) AS country,
+       COALESCE(d.metro_area, u.user_location) AS metro_area,
+       COALESCE(d.city, u.user_location) AS city,
+       CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
+FROM users u
+CROSS JOIN param
+LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
+
+-- One equi-join per field, so each is a hash join on the lower-cased value.
+CREATE TABLE city_user AS
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'country' AND lower(c.value) = lower(up.country)
+UNION ALL
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'metro_area' AND lower(c.value) = lower(up.metro_area)
+UNION ALL
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'city' AND lower(c.value) = lower(up.city);
+
+CREATE TABLE city_stat AS
+SELECT c.ord, c.city,
+       COUNT(cu.user_id) AS users,
+       CAST(SUM(COALESCE(s.has_bachelor, 0)) AS DOUBLE) / NULLIF(COUNT(cu.user_id), 0) AS bachelor_rate,
+       CAST(SUM(COALESCE(s.has_mba, 0)) AS DOUBLE) / NULLIF(COUNT(cu.user_id), 0) AS mba_rate,
+       CAST(SUM(COALESCE(s.has_phd, 0)) AS DOUBLE) / NULLIF(COUNT(cu.user_id), 0) AS phd_rate,
+       CAST(SUM(COALESCE(cu.founder, 0)) AS DOUBLE) / NULLIF(COUNT(cu.user_id), 0) AS founder_rate,
+       CAST(SUM(s.rank_bachelor) AS DOUBLE) / NULLIF(COUNT(s.rank_bachelor), 0) AS bachelor_the_avg,
+       CAST(SUM(s.rank_master) AS DOUBLE) / NULLIF(COUNT(s.rank_master), 0) AS master_the_avg,
+       CAST(SUM(s.rank_phd) AS DOUBLE) / NULLIF(COUNT(s.rank_phd), 0) AS phd_the_avg
+FROM param_city_map c
+LEFT JOIN city_user cu ON cu.ord = c.ord
+LEFT JOIN schooling s ON s.user_id = cu.user_id
+GROUP BY c.ord, c.city;
+
+CREATE TABLE out_city_ranks AS
+SELECT ord, city, users,
+       CASE WHEN bachelor_rate IS NOT NULL THEN RANK() OVER (ORDER BY bachelor_rate DESC NULLS LAST) END AS bachelor_rate_rank,
+       CASE WHEN mba_rate IS NOT NULL THEN RANK() OVER (ORDER BY mba_rate DESC NULLS LAST) END AS mba_rate_rank,
+       CASE WHEN phd_rate IS NOT NULL THEN RANK() OVER (ORDER BY phd_rate DESC NULLS LAST) END AS phd_rate_rank,
+       CASE WHEN founder_rate IS NOT NULL THEN RANK() OVER (ORDER BY founder_rate DESC NULLS LAST) END AS founder_rate_rank,
+       CASE WHEN bachelor_the_avg IS NOT NULL THEN RANK() OVER (ORDER BY bachelor_the_avg ASC NULLS LAST) END AS bachelor_the_rank,
+       CASE WHEN master_the_avg IS NOT NULL THEN RANK() OVER (ORDER BY master_the_avg ASC NULLS LAST) END AS master_the_rank,
+       CASE WHEN phd_the_avg IS NOT NULL THEN RANK() OVER (ORDER BY phd_the_avg ASC NULLS LAST) END AS phd_the_rank,
+       ROUND(bachelor_rate, 6) AS bachelor_rate, ROUND(mba_rate, 6) AS mba_rate, ROUND(phd_rate, 6) AS phd_rate,
+       ROUND(founder_rate, 6) AS founder_rate, ROUND(bachelor_the_avg, 6) AS bachelor_the_avg,
+       ROUND(master_the_avg, 6) AS master_the_avg, ROUND(phd_the_avg, 6) AS phd_the_avg
+FROM city_stat;

@@ -1,0 +1,67 @@
+/**
+ * `greenbook synth` for this chapter: a seeded Revelio-shaped extract whose derived tables
+ * reproduce the published totals and Tables 2-3 exactly, Table 1 at printed precision, and
+ * the illustrative Figure 3 exactly. The CLI loads this file dynamically from the chapter folder.
+ *
+ *   data/ (published tables) + synth.yaml ──readTargets──▶ targets
+ *   targets + seed ──buildPeople──▶ persons ──buildPanelRows──▶ rows ──writeParquet──▶ extract/
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { SYNTH_MARKER } from "../../../../src/derive/derive-tables.ts";
+import { openSession } from "../../../../src/derive/session.ts";
+import { writeParquet } from "../../../../src/derive/synth/write-parquet.ts";
+import { buildPeople } from "./build-people.ts";
+import { buildPanelRows, EDUCATION_COLUMNS, POSITION_COLUMNS, schoolRanksCsv, USER_COLUMNS } from "./panel-rows.ts";
+import { readTargets } from "./read-targets.ts";
+
+export interface GenerateOptions {
+  seed: number;
+  outDir: string;
+  /** The data folder holding the published tables to calibrate to. */
+  targetsDir: string;
+}
+
+export interface GenerateReport {
+  files: string[];
+  rows: Record<string, number>;
+}
+
+/** Writes the extract into outDir (created; existing extract files are replaced). */
+export async function generatePanel(options: GenerateOptions): Promise<GenerateReport> {
+  const targets = readTargets(options.targetsDir);
+  const people = buildPeople(targets, options.seed);
+  const firms = targets.tables.mncGrowth.reduce((s, b) => s + b.companies, 0);
+  const rows = buildPanelRows(targets, people, firms);
+  fs.mkdirSync(options.outDir, { recursive: true });
+  const session = await openSession({ threads: 1, preserveOrder: true });
+  const files: string[] = [];
+  const counts: Record<string, number> = {};
+  try {
+    for (const [folder, columns, data] of [
+      ["individual_position", POSITION_COLUMNS, rows.positions],
+      ["individual_user", USER_COLUMNS, rows.users],
+      ["individual_user_education", EDUCATION_COLUMNS, rows.education],
+    ] as const) {
+      const dir = path.join(options.outDir, folder);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir);
+      const file = path.join(dir, `${folder}_0000_part_00.parquet`);
+      counts[folder] = await writeParquet(session, file, columns, data);
+      files.push(file);
+    }
+    const ranks = path.join(options.outDir, "school-ranks.csv");
+    fs.writeFileSync(ranks, schoolRanksCsv(1500));
+    files.push(ranks);
+    const version = await session.version();
+    const targetHash = createHash("sha256");
+    for (const name of ["linkedin-totals.csv", "region-flows.csv", "transitions.csv", "profile.csv", "age-flows.csv", "mnc-growth.csv"]) targetHash.update(fs.readFileSync(path.join(options.targetsDir, name)));
+    const manifest = { synthetic: true, seed: options.seed, targets: targetHash.digest("hex"), choices: targets.choices, rows: counts, duckdb: version };
+    fs.writeFileSync(path.join(options.outDir, SYNTH_MARKER), `${JSON.stringify(manifest, null, 2)}\n`);
+    files.push(path.join(options.outDir, SYNTH_MARKER));
+  } finally {
+    session.close();
+  }
+  return { files, rows: counts };
+}
