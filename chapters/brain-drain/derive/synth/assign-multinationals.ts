@@ -5,15 +5,11 @@
  * move into or out of it (so they are "different company" stayers of Table 3).
  */
 import type { Random } from "../../../../src/derive/synth/random.ts";
-import type { Person } from "./build-people.ts";
+import type { MncRole, Person } from "./person.ts";
+
+export type { MncRole } from "./person.ts";
 import type { SynthTargets } from "./read-targets.ts";
 
-export interface MncRole {
-  /** 1-based firm number. */
-  firm: number;
-  /** span: at the firm on both dates; pre: only before; post: only after. */
-  role: "span" | "pre" | "post";
-}
 
 /** The post-COVID headcount for `pre` staff whose growth (percent) lies in [min, max). */
 export function headcountInBin(pre: number, min: number | undefined, max: number | undefined): number {
