@@ -2,10 +2,9 @@
  * One language's chapter: rendered to HTML for print (Paged.js) and for screen (self-contained),
  * then printed. Split in two so a watcher can write the HTML before the slower print finishes.
  */
+import type { DocumentInput } from "../render/document-input.ts";
 import path from "node:path";
-import type { Chapter } from "../chapter/define-chapter.ts";
 import type { RenderedChart } from "../charts/render-charts.ts";
-import type { Claims } from "../claims/evaluate-claims.ts";
 import { ILLUSTRATION_TYPES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
@@ -16,7 +15,6 @@ import { chapterFullTitle, editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
 import { pageCss } from "../print/page-css.ts";
 import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
-import type { TemplateSet } from "../render/load-templates.ts";
 import { renderChapter, type ParityRecord } from "../render/render-chapter.ts";
 
 /** A file of a document, relative to the output folder. */
@@ -27,13 +25,7 @@ export interface DocumentFile {
   pages?: number;
 }
 
-export interface ChapterBuild {
-  chapter: Chapter;
-  dataset: Dataset;
-  stats: unknown;
-  claims: Claims;
-  templates: TemplateSet;
-  lang: string;
+export interface ChapterBuild extends DocumentInput {
   charts: Map<string, RenderedChart>;
   date: Date;
 }

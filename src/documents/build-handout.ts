@@ -9,33 +9,25 @@
  *
  * Returns the files to write; the caller stages them with the rest of the build.
  */
+import type { DocumentInput } from "../render/document-input.ts";
 import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
-import type { Chapter } from "../chapter/define-chapter.ts";
 import { renderCharts } from "../charts/render-charts.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import { localeOf } from "../locale/locale-of.ts";
-import type { Dataset } from "../data/load-dataset.ts";
 import { ChartError, PrintError, TemplateError } from "../errors.ts";
 import { editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf } from "../print/finish-pdf.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
 import type { StageCache } from "../output/stage-cache.ts";
-import type { TemplateSet } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 export { checkHandoutParity } from "./check-parity-handout.ts";
 import { HANDOUT_PAGE, renderHandout } from "../documents/render-handout.ts";
 
-export interface HandoutBuild {
+export interface HandoutBuild extends DocumentInput {
   session: BrowserSession;
-  chapter: Chapter;
-  dataset: Dataset;
-  stats: unknown;
-  claims: Claims;
-  templates: TemplateSet;
-  lang: string;
   /** The build time, for the PDF's dates. */
   date: Date;
   /** Reuses charts drawn from identical specs (the engine's stage cache). */

@@ -4,8 +4,9 @@
  * policy recommendations and a source note. Prose comes from templates/<lang>/handout/*.md (the
  * blocks the chapter's handout declares), rendered with the chapter's helpers and claims. Pure.
  */
+import type { DocumentInput } from "../render/document-input.ts";
 import { styleSheet, visibleText } from "../render/document-parts.ts";
-import type { Chapter, HandoutDef } from "../chapter/define-chapter.ts";
+import type { HandoutDef } from "../chapter/define-chapter.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
@@ -13,7 +14,7 @@ import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { formatDate, formatList } from "../render/format-number.ts";
-import type { LanguageTemplates, TemplateSet } from "../render/load-templates.ts";
+import type { LanguageTemplates } from "../render/load-templates.ts";
 import type { Target } from "../render/markdown.ts";
 import type { ChartForChapter, ParityRecord } from "../render/render-chapter.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
@@ -23,13 +24,7 @@ import { createTemplateEnv, renderTemplate } from "../render/template-env.ts";
 /** The page the handout is printed on. */
 export const HANDOUT_PAGE = { name: "A4", ...PAGE_SIZES.A4! };
 
-export interface HandoutInput {
-  chapter: Chapter;
-  dataset: Dataset;
-  stats: unknown;
-  claims: Claims;
-  templates: TemplateSet;
-  lang: string;
+export interface HandoutInput extends DocumentInput {
   /** The compact Figure 1, drawn with its own title, source line and illustrative mark. */
   chart: ChartForChapter;
   target: Target;

@@ -3,11 +3,9 @@
  * fonts served as assets) or for screen (self-contained: fonts inlined, footnotes as a list).
  * Pure: everything it needs is passed in; it returns the HTML and what it used.
  */
-import type { Chapter } from "../chapter/define-chapter.ts";
+import type { DocumentInput } from "./document-input.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
-import type { Claims } from "../claims/evaluate-claims.ts";
 import { isIllustrative } from "../data/edition.ts";
-import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
@@ -42,13 +40,7 @@ export interface RenderedChapter {
   fonts: FontFace[];
 }
 
-export interface ChapterInput {
-  chapter: Chapter;
-  dataset: Dataset;
-  stats: unknown;
-  claims: Claims;
-  templates: TemplateSet;
-  lang: string;
+export interface ChapterInput extends DocumentInput {
   charts: ReadonlyMap<string, ChartForChapter>;
   target: Target;
   /** Extra CSS appended for print (the generated @page rules). */
