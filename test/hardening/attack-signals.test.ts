@@ -48,6 +48,15 @@ async function baseline(data: string, out: string): Promise<Record<string, strin
   return snapshotTree(out);
 }
 
+/** Sends `signal` to the CLI, waits for it to exit, stops tracking its browsers; returns its exit code and how long the exit took (ms). */
+async function stopWith(run: ReturnType<typeof cli>, signal: NodeJS.Signals, track: { stop(): void }): Promise<{ code: number | null; elapsed: number }> {
+  const sent = Date.now();
+  run.child.kill(signal);
+  const { code, at } = await run.exited;
+  track.stop();
+  return { code, elapsed: at - sent };
+}
+
 describe("F4 SIGTERM stops a build (the issue's Done-when test)", () => {
   it("Chromium killed mid-print, then SIGTERM mid-build: exit 143 within 10 s, outputs byte-identical, no Chromium, no profile, no staging, no lock", async () => {
     const { data, out } = ferries();
@@ -60,11 +69,8 @@ describe("F4 SIGTERM stops a build (the issue's Done-when test)", () => {
     process.kill(first, "SIGKILL");
     await waitFor("the restart after the crash", () => /the browser crashed .* restarting it/.test(run.out()), 60_000, run);
     await waitFor("the new browser", () => browserChildren(run.pid).find((p) => p !== first), 60_000, run);
-    const sent = Date.now();
-    run.child.kill("SIGTERM");
-    const { code, at } = await run.exited;
-    track.stop();
-    expect(at - sent, run.out()).toBeLessThan(10_000);
+    const { code, elapsed } = await stopWith(run, "SIGTERM", track);
+    expect(elapsed, run.out()).toBeLessThan(10_000);
     expect(code, run.out()).toBe(143);
     expect(run.out()).toContain("greenbook build: stopped by SIGTERM; the output folder is as it was before this run");
     expect(run.out()).not.toMatch(/^built \d+ files/m);
@@ -82,11 +88,8 @@ describe("F16 SIGINT and kill -9 leave nothing behind for long", () => {
     const run = cli(buildArgs(data, out));
     const track = trackBrowsers(run);
     await waitFor("a print to start", () => /: print …/.test(run.out()), 120_000, run);
-    const sent = Date.now();
-    run.child.kill("SIGINT");
-    const { code, at } = await run.exited;
-    track.stop();
-    expect(at - sent, run.out()).toBeLessThan(10_000);
+    const { code, elapsed } = await stopWith(run, "SIGINT", track);
+    expect(elapsed, run.out()).toBeLessThan(10_000);
     expect(code, run.out()).toBe(130);
     // The signal is greenbook's: Puppeteer does not close the browser under the print (no "crash", no relaunch).
     expect(run.out()).not.toContain("the browser crashed");
@@ -131,11 +134,8 @@ describe("F16 watch and archive stop cleanly on SIGTERM", () => {
     const track = trackBrowsers(run);
     await waitFor("the browser", () => browserChildren(run.pid)[0], 120_000, run);
     await sleep(2000);
-    const sent = Date.now();
-    run.child.kill("SIGTERM");
-    const { code, at } = await run.exited;
-    track.stop();
-    expect(at - sent, run.out()).toBeLessThan(10_000);
+    const { code, elapsed } = await stopWith(run, "SIGTERM", track);
+    expect(elapsed, run.out()).toBeLessThan(10_000);
     expect(code, run.out()).toBe(143);
     expect(leftovers(out)).toEqual([]);
     await expectNothingLeft(run, track.seen);
@@ -147,11 +147,8 @@ describe("F16 watch and archive stop cleanly on SIGTERM", () => {
     const track = trackBrowsers(run);
     await waitFor("the browser", () => browserChildren(run.pid)[0], 120_000, run);
     await sleep(2000);
-    const sent = Date.now();
-    run.child.kill("SIGTERM");
-    const { code, at } = await run.exited;
-    track.stop();
-    expect(at - sent, run.out()).toBeLessThan(10_000);
+    const { code, elapsed } = await stopWith(run, "SIGTERM", track);
+    expect(elapsed, run.out()).toBeLessThan(10_000);
     expect(code, run.out()).toBe(143);
     expect(run.out()).toContain("greenbook archive: stopped by SIGTERM");
     expect(existsSync(path.join(out, "archive")) ? readdirSync(path.join(out, "archive")) : []).toEqual([]);
