@@ -128,6 +128,13 @@ export const messages = {
   deriveUnknownParameter: (known: readonly string[]) => `not a parameter; parameters are ${known.join(", ")}`,
   deriveStageFailed: (stage: string, detail: string) => `stage ${stage} failed: ${detail}`,
   // Templates
+  illustrativeFinding: (file: string, claim: string, series: readonly string[]) =>
+    `${file}: claim "${claim}" rests on illustrative data (${series.join(", ")}) and cannot be stated as a finding here; use a claim on measured data, or mark the series' provenance correctly in catalog.yaml`,
+  illustrativeUnsaid: (file: string, claim: string, outcome: string, series: readonly string[]) =>
+    `${file}: claim "${claim}" (outcome "${outcome}") rests on illustrative data (${series.join(", ")}); its wording must say so: add {{illustrative}}`,
+  illustrativeStatistic: (file: string, statistics: readonly string[], series: readonly string[]) =>
+    `${file}: states figures from illustrative data (statistics ${statistics.join(", ")}; series ${series.join(", ")}) in a part that states findings`,
+  illustrativeChart: (figure: string, series: string) => `handout: the chart "${figure}" is drawn from illustrative data (${series}); a handout shows only charts of measured data`,
   claimWordingMissing: (file: string, key: string, outcome: string) => `${file}: claim "${key}" has no wording for outcome "${outcome}"`,
   claimWordingUnknownClaim: (file: string, key: string) => `${file}: "${key}" is not a claim in the registry (src/claims/registry.ts)`,
   claimWordingUnknownOutcome: (file: string, key: string, outcome: string, outcomes: readonly string[]) =>

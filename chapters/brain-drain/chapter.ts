@@ -9,7 +9,7 @@ import { drawOpeningArtwork } from "./artwork.ts";
 import { checkChapter } from "./checks.ts";
 import { CLAIMS } from "./claims.ts";
 import { templateContext, templateHelpers } from "./context.ts";
-import { fig1, fig1Compact, fig2, fig3, fig4 } from "./figures/figures.ts";
+import { fig1, fig1Compact, fig2, fig2Compact, fig3, fig4 } from "./figures/figures.ts";
 import { chartCommon } from "./figures/text.ts";
 import { REPRODUCIBLE } from "./reproducible.ts";
 import { scopeSchema } from "./scope.ts";
@@ -25,9 +25,24 @@ export default defineChapter<Stats, typeof tables>({
   check: checkChapter,
   computeStats,
   claims: CLAIMS,
+  lineage: {
+    flows: ["linkedin-totals"],
+    ageFlows: ["age-flows"],
+    profile: ["profile"],
+    regions: ["region-flows"],
+    transitions: ["transitions"],
+    cities: ["city-ranks"],
+    population: ["population"],
+    immigration: ["immigration"],
+    nonlocalEmployment: ["nonlocal-employment"],
+    rhq: ["rhq"],
+    foreignResidents: ["hk-foreign-residents", "mainland-census", "population"],
+    mncGrowth: ["mnc-growth"],
+  },
+  findingSections: ["01-introduction"],
   reproducible: REPRODUCIBLE,
   exhibits: [fig1, fig2, fig3, fig4, table1, table2, table3, table4],
-  variants: [fig1Compact],
+  variants: [fig1Compact, fig2Compact],
   chartCommon,
   context: (_dataset, stats) => templateContext(stats),
   helpers: templateHelpers,
@@ -36,7 +51,8 @@ export default defineChapter<Stats, typeof tables>({
     listLimits: { numbers: [3, 5], findings: [4, 6], recommendations: [2, 2] },
     numberBlocks: ["numbers"],
     series: ["linkedin-totals", "age-flows", "profile", "region-flows", "population", "immigration"],
-    chart: "fig1-compact",
+    chart: "fig2-compact",
+    findings: ["headline", "numbers", "findings"],
   },
   artwork: ({ dataset, stats, lang, fonts }) => drawOpeningArtwork(dataset, stats, lang, fonts),
   summary: (stats) => [`LinkedIn users: ${stats.flows.stayed} stayed, ${stats.flows.joined} joined, ${stats.flows.left} left (net ${stats.flows.net >= 0 ? "+" : ""}${stats.flows.net})`],

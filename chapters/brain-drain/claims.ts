@@ -105,12 +105,28 @@ export const CLAIMS: readonly ClaimDef[] = [
     }),
   },
   {
-    id: "population-recovered",
-    description: "Hong Kong's population has regained its pre-pandemic peak",
-    outcomes: ["surpassed", "almost", "partly", "not"],
+    id: "educated-largest-losses",
+    description: "The two regions Hong Kong loses the most highly educated users to, on net",
+    outcomes: ["losses", "no-losses"],
+    // The published text names Singapore and the United Kingdom; its own Table 2 puts Canada first.
+    published: { facts: { first: "singapore", second: "uk" }, reason: "corrected-arithmetic" },
     evaluate: (s) => {
+      const losses = s.regions.rows.filter((r) => r.edu.net < 0).sort((a, b) => a.edu.net - b.edu.net || a.id.localeCompare(b.id));
+      return { outcome: losses.length ? "losses" : "no-losses", facts: { first: losses[0]?.id ?? "", second: losses[1]?.id ?? "" } };
+    },
+  },
+  {
+    id: "population-recovered",
+    description: "Hong Kong's population is back to its pre-pandemic peak (within ±0.25%), above it, or how much of the fall it has regained",
+    outcomes: ["above", "same", "almost", "partly", "not"],
+    // A quarter of a percent (about 19,000 people) is less than a routine revision of a mid-year
+    // estimate (mid-2023: +0.5%): inside it, a provisional and a revised estimate cannot be ranked.
+    tolerance: { relative: 0.0025 },
+    published: { outcome: "almost" },
+    evaluate: (s, { compare }) => {
       const p = s.population;
-      const outcome = p.latest.value >= p.peak.value ? "surpassed" : p.recovered >= 0.8 ? "almost" : p.recovered > 0 ? "partly" : "not";
+      const level = compare(p.latest.value, p.peak.value);
+      const outcome = level !== "below" ? level : p.recovered >= 0.8 ? "almost" : p.recovered > 0 ? "partly" : "not";
       return { outcome, facts: { recovered: p.recovered, margin: (p.latest.value - p.peak.value) / p.peak.value } };
     },
   },
@@ -161,6 +177,9 @@ export const CLAIMS: readonly ClaimDef[] = [
   },
   {
     id: "mainland-rhq-offsets",
+    // The published chapter compared percentage changes (+27% against −17% and −13%); counted in
+    // companies, the Mainland's rise is smaller than the American and Japanese fall.
+    published: { outcome: "true", reason: "corrected-arithmetic" },
     description: "The rise in Mainland regional headquarters matches or exceeds the fall in US and Japanese ones, in number",
     outcomes: TF,
     evaluate: (s) => {

@@ -72,8 +72,15 @@ export const cityRanks = defineSeries({
 
 export const population = defineSeries({
   name: "population",
-  columns: { period: matching(/^(mid|end)-\d{4}$/, "a reference point such as mid-2023 or end-2019"), date: isoDate(), provisional: count(1), revised: optional(count(1)) },
-  key: ["period"],
+  columns: {
+    period: matching(/^(mid|end)-\d{4}$/, "a reference point such as mid-2023 or end-2019"),
+    date: isoDate(),
+    estimate: count(1),
+    status: oneOf(["provisional", "revised"] as const),
+    released: isoDate(),
+  },
+  key: ["period", "status"],
+  released: "released",
 });
 
 export const immigration = defineSeries({

@@ -40,7 +40,7 @@ export interface ArchiveOptions extends Omit<BuildOptions, "outDir" | "langs" | 
 export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: string; manifest: Manifest }> {
   // Before the build: the data (and the version it gives), the label, and the manifests already there.
   const dataDir = options.dataDir ?? options.chapter.dataDir;
-  const edition = loadDataset(options.chapter, dataDir).edition;
+  const edition = loadDataset(options.chapter, dataDir, { asOf: options.asOf }).edition;
   const version = checkVersionLabel(options.version ?? edition.version);
   const editionFile = path.join(dataDir, "edition.yaml");
   const requireEditionVersion = (given: string) => {
@@ -81,6 +81,7 @@ export async function archiveEdition(options: ArchiveOptions): Promise<{ dir: st
       editionVersion: result.dataset.edition.version,
       buildTime: date.toISOString(),
       dataHash: result.dataset.sha256,
+      asOf: result.dataset.asOf,
       tools: {
         greenbook: greenbookVersion(),
         node: process.version,

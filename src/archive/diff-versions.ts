@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
+import { evaluateChapterClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
 import { decodeDataFile } from "../data/decode-text.ts";
 import type { Chapter } from "../chapter/define-chapter.ts";
@@ -50,9 +50,9 @@ function openVersion(chapter: Chapter, outDir: string, label: string): Version {
   const manifestFile = path.join(dir, "manifest.json");
   if (!existsSync(manifestFile)) throw new ArchiveError(`no archived version "${label}" in ${archiveRoot(outDir)}`);
   const manifest = readManifest(dir);
-  const dataset = loadDataset(chapter, path.join(dir, "inputs", "data"));
+  const dataset = loadDataset(chapter, path.join(dir, "inputs", "data"), { asOf: manifest.asOf });
   const stats = chapter.computeStats(dataset);
-  return { label, dir, manifest, dataset, stats, claims: evaluateClaims(stats, chapter.claims) };
+  return { label, dir, manifest, dataset, stats, claims: evaluateChapterClaims(chapter, stats) };
 }
 
 function readRows(file: string): Record<string, string>[] {

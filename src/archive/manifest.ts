@@ -18,6 +18,8 @@ export const manifestSchema = z.strictObject({
   buildTime: z.iso.datetime(),
   /** sha256 of the data snapshot (all data files together), as stamped on the pages. */
   dataHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The date the data were taken as known on (rows with later release dates were left out). */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   tools: z.strictObject({ greenbook: z.string(), node: z.string(), chromium: z.string(), vega: z.string(), vegaLite: z.string(), pagedjs: z.string() }),
   git: z.strictObject({ commit: z.string(), dirty: z.boolean() }).nullable(),
   /** Every input (data and templates) and every output, relative to the version folder's own copies. */

@@ -42,8 +42,10 @@ export interface HandoutDef {
   numberBlocks?: readonly string[];
   /** Catalog entries whose sources the handout's note lists, in order. */
   series: readonly string[];
-  /** The figure (or figure variant) printed on the sheet. */
+  /** The figure (or figure variant) printed on the sheet; never one drawn from illustrative data. */
   chart: string;
+  /** Blocks that state findings (a claim on illustrative data there fails the build); default all. */
+  findings?: readonly string[];
 }
 
 /** A template helper of the chapter's own, bound to one language. */
@@ -83,6 +85,14 @@ export interface ChapterDefinition<S = unknown, T extends Record<string, AnySeri
   /** Every statistic the chapter prints; pure. */
   computeStats(dataset: Dataset): S;
   claims: readonly ClaimDef<S>[];
+  /**
+   * Which data files (series names) each top-level statistic is computed from. Claims and
+   * recomputed figures inherit the provenance of the series behind the statistics they read: a
+   * claim resting on illustrative data can never be stated as a finding.
+   */
+  lineage?: { readonly [K in keyof S & string]: readonly string[] };
+  /** Sections (template names) that state the chapter's findings, e.g. its introduction; default the first. */
+  findingSections?: readonly string[];
   /** How each id of published.csv is recomputed. */
   reproducible?: Readonly<Record<string, ReproducibleValue<S>>>;
   /** Figures and tables in chapter order: the order numbers them, per kind. */

@@ -13,6 +13,8 @@ import { chartTextSchema, loadChartText } from "./chart-text.ts";
 import { renderCharts } from "./render-charts.ts";
 
 export interface WriteChartsOptions {
+  /** Use the data as known on this date (ISO); default the edition's release date. */
+  asOf?: string;
   chapter: Chapter;
   /** The data folder; default the chapter's. */
   dataDir?: string;
@@ -37,7 +39,7 @@ export interface WrittenChart {
 /** Renders all figures in each language and writes SVG and PNG files; returns what it wrote. */
 export async function writeCharts(options: WriteChartsOptions): Promise<WrittenChart[]> {
   const { chapter } = options;
-  const dataset = loadDataset(chapter, options.dataDir ?? chapter.dataDir);
+  const dataset = loadDataset(chapter, options.dataDir ?? chapter.dataDir, { asOf: options.asOf });
   const stats = chapter.computeStats(dataset);
   const templatesDir = path.resolve(options.templatesDir ?? chapter.templatesDir);
   const schema = chartTextSchema(chapter);

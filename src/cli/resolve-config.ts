@@ -7,7 +7,8 @@ import path from "node:path";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import { DEFAULT_CHAPTER_DIR, loadChapter } from "../chapter/load-chapter.ts";
 import { UsageError } from "../errors.ts";
-import { messages } from "../messages.ts";
+import { isoDate } from "../data/edition.ts";
+import { messages, show } from "../messages.ts";
 import type { CommandContext } from "./command.ts";
 
 export interface ResolvedConfig {
@@ -15,6 +16,8 @@ export interface ResolvedConfig {
   dataDir: string;
   templatesDir: string;
   outDir: string;
+  /** `--as-of`: the date the data are taken as known on; undefined for the edition's release date. */
+  asOf: string | undefined;
 }
 
 /** The option declarations of the shared options, for a command's `options`. */
@@ -23,6 +26,8 @@ export const SHARED_OPTIONS = {
   data: { type: "string" },
   templates: { type: "string" },
   out: { type: "string" },
+  /** Build the data as known on this date (rows with release dates published later are left out); default the release date. */
+  "as-of": { type: "string" },
 } as const;
 
 export async function resolveConfig(values: CommandContext["values"]): Promise<ResolvedConfig> {
@@ -32,6 +37,7 @@ export async function resolveConfig(values: CommandContext["values"]): Promise<R
     dataDir: values.data === undefined ? chapter.dataDir : path.resolve(String(values.data)),
     templatesDir: values.templates === undefined ? chapter.templatesDir : path.resolve(String(values.templates)),
     outDir: path.resolve(String(values.out ?? "output")),
+    asOf: resolveAsOf(values["as-of"]),
   };
 }
 
@@ -41,4 +47,12 @@ export function resolveLang(values: CommandContext["values"], chapter: Chapter):
   if (lang === undefined) return undefined;
   if (!chapter.languages.includes(lang)) throw new UsageError(messages.langOption(chapter.languages, lang));
   return lang;
+}
+
+/** `--as-of`: a real calendar date written YYYY-MM-DD. */
+function resolveAsOf(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = isoDate.safeParse(String(value));
+  if (!parsed.success) throw new UsageError(`--as-of: ${parsed.error.issues[0]?.message ?? "expected a date"}, got ${show(String(value))}`);
+  return parsed.data;
 }

@@ -25,5 +25,9 @@ export interface Dataset {
   files: DataFile[];
   /** Hash of all input files together: names the data snapshot. */
   sha256: string;
+  /** The date the data are taken as known on: rows published later are left out (default the release date). */
+  asOf: string;
+  /** For each series with release dates: the latest release it uses, and how many rows came out later. */
+  vintages: Record<string, { latest: string | undefined; later: number }>;
 }
 

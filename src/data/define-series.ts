@@ -28,6 +28,11 @@ export interface SeriesSpec<C extends Columns> {
   key: readonly (keyof C & string)[];
   /** Rows the chapter cannot do without; a file without them is an error naming the row. */
   requiredRows?: readonly RequiredRow[];
+  /**
+   * A column of ISO dates saying when each row was published (e.g. a provisional estimate and
+   * its later revision). A build uses only rows published by its as-of date.
+   */
+  released?: keyof C & string;
 }
 
 /** A series of any columns, as the engine handles them. */

@@ -74,6 +74,8 @@ export function editionSchemaFor(langs: readonly string[], scope: z.ZodType = z.
     year: z.number().int().min(1990).max(2100),
     /** Release date; the build time of every output unless SOURCE_DATE_EPOCH is set. */
     releaseDate: isoDate,
+    /** When the chapter whose figures published.csv records first came out; default the release date. */
+    firstPublished: isoDate.optional(),
     embargo: text,
     languages: z.array(z.string()).min(1).optional(),
     /** The language printed beneath captions and headers of each edition; default the first other language. */

@@ -26,8 +26,13 @@ export { displayPathOf };
 export type { DataFile, Dataset } from "./dataset.ts";
 import type { DataFile, Dataset } from "./dataset.ts";
 
+export interface LoadOptions {
+  /** Use only rows published by this date (ISO); default the edition's release date. */
+  asOf?: string;
+}
+
 /** Reads and validates the chapter's data folder (default its own); throws one DataError listing every problem found. */
-export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Dataset {
+export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir, options: LoadOptions = {}): Dataset {
   const problems: Problem[] = [];
   const files: DataFile[] = [];
 
@@ -95,11 +100,33 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir): Da
       const labels = new Map(loaded.labels!.map((l) => [String(l.key), Object.fromEntries(edition.languages.map((lang) => [lang, String((l as Record<string, unknown>)[localeOf(lang).labelColumn])]))]));
       files.sort((a, b) => a.name.localeCompare(b.name));
       const all = files.map((f) => `${f.name}\0${f.sha256}\n`).join("");
-      const { labels: _l, published, ...tables } = loaded;
-      return { dir: path.resolve(dir), edition, catalog, tables, published: published as unknown as PublishedRow[], labels, files, sha256: sha256(all) };
+      const { labels: _l, published, ...loadedTables } = loaded;
+      const asOf = options.asOf ?? edition.releaseDate;
+      const { tables, vintages } = selectVintage(chapter, loadedTables, asOf);
+      return { dir: path.resolve(dir), edition, catalog, tables, published: published as unknown as PublishedRow[], labels, files, sha256: sha256(all), asOf, vintages };
     }
   }
   throw new DataError(problems);
+}
+
+/** Leaves out the rows of series with release dates that were published after `asOf`. */
+function selectVintage(chapter: Chapter, tables: Record<string, Row<Columns>[]>, asOf: string) {
+  const vintages: Dataset["vintages"] = {};
+  const out: Record<string, Row<Columns>[]> = {};
+  for (const [key, rows] of Object.entries(tables)) {
+    const spec = chapter.series[key];
+    const column = spec?.released;
+    if (!spec || !column) {
+      out[key] = rows;
+      continue;
+    }
+    const released = (r: Row<Columns>) => String((r as Record<string, unknown>)[column]);
+    const known = rows.filter((r) => released(r) <= asOf);
+    const latest = known.map(released).sort().at(-1);
+    vintages[spec.name] = { latest, later: rows.length - known.length };
+    out[key] = known;
+  }
+  return { tables: out, vintages };
 }
 
 /** The edition's languages: edition.yaml's `languages`, or the chapter's; each must have a locale. */

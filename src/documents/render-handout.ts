@@ -17,6 +17,7 @@ import { formatDate, formatList } from "../render/format-number.ts";
 import type { LanguageTemplates } from "../render/load-templates.ts";
 import type { Target } from "../render/markdown.ts";
 import type { ChartForChapter, ParityRecord } from "../render/render-chapter.ts";
+import { messages } from "../messages.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
 import { authorLineHtml, authorNames } from "../render/author-names.ts";
 import { createTemplateEnv, renderTemplate } from "../render/template-env.ts";
@@ -55,13 +56,16 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   if (!t) throw new TemplateError(`no templates loaded for ${lang}`);
   const sources = handoutSources(t, lang, handout);
   const prose = createProseRenderer({ chapter, dataset, stats, claims, templates: t, target });
+  const figure = [...chapter.exhibits, ...(chapter.variants ?? [])].find((f) => f.id === handout.chart);
+  if (figure && isIllustrative(dataset.catalog[figure.series]?.provenance)) throw new TemplateError(messages.illustrativeChart(figure.id, figure.series));
+  const findings = handout.findings ?? handout.blocks;
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
   const blocks: Record<string, string> = {};
   for (const name of handout.blocks) {
     const source = sources.get(name)!;
     const before = prose.record.claims.length;
-    const html = prose.block(source);
+    const html = prose.block(source, { finding: findings.includes(name) });
     if (prose.record.refs.length) throw new TemplateError(`${source.file}: the handout has no figures or tables to refer to; remove {{ref}}`);
     if (prose.md.notes.length + prose.md.printNotes > 0) throw new TemplateError(`${source.file}: footnotes do not fit a one-page handout; remove ^[…]`);
     checkItemCount(handout.listLimits?.[name], source.file, html);

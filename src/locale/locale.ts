@@ -73,6 +73,17 @@ export interface Locale {
   hyphenate?(html: string): string;
   /** Font families: Latin face first, then the face for this script. */
   fonts: { serif: readonly string[]; sans: readonly string[] };
+  /** Words of the generated note on what an edition says differently from the published chapter. */
+  figuresNote: {
+    title: string;
+    /** Opens the note; `book` is the book the chapter first appeared in. */
+    intro(book: string): string;
+    /** One difference: its name, the published and the current value or wording, and why. */
+    entry(e: { label: string; published: string; current: string; reason: string }): string;
+    reasons: Record<"corrected-arithmetic" | "revised-official-data" | "different-sample-cut" | "new-data", string>;
+  };
+  /** Follows a sentence resting on illustrative data: " (illustrative data)" / "（示意數據）". */
+  illustrativeMark: string;
 }
 
 /** Defines a locale (a chapter may define its own and list it in `defineChapter({ locales })`). */

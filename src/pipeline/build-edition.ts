@@ -21,7 +21,7 @@ import path from "node:path";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import type { FigureDef } from "../chapter/define-exhibit.ts";
 import { renderCharts } from "../charts/render-charts.ts";
-import { assertRequiredClaims, evaluateClaims, type Claims } from "../claims/evaluate-claims.ts";
+import { assertRequiredClaims, evaluateChapterClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
 import { UsageError } from "../errors.ts";
 import { messages } from "../messages.ts";
@@ -58,6 +58,8 @@ export interface BuildOptions {
   dataDir?: string;
   /** Templates folder; default the chapter's templates/. */
   templatesDir?: string;
+  /** Use the data as known on this date (ISO); default the edition's release date. */
+  asOf?: string;
   outDir: string;
   /** Languages to build; default the edition's. */
   langs?: readonly Lang[];
@@ -107,10 +109,10 @@ export interface BuildResult {
 }
 
 /** Loads, validates and computes everything a build needs without touching a browser. */
-export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir, templatesDir: string = chapter.templatesDir, langs?: readonly Lang[]) {
-  const dataset = loadDataset(chapter, dataDir);
+export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir, templatesDir: string = chapter.templatesDir, langs?: readonly Lang[], asOf?: string) {
+  const dataset = loadDataset(chapter, dataDir, { asOf });
   const stats = chapter.computeStats(dataset);
-  const claims = evaluateClaims(stats, chapter.claims);
+  const claims = evaluateChapterClaims(chapter, stats);
   assertRequiredClaims(claims);
   const languages = langs ?? dataset.edition.languages;
   for (const lang of languages) {
@@ -168,7 +170,7 @@ export class BuildEngine {
       }
     };
     const t0 = performance.now();
-    const { chapter, dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.chapter, o.dataDir, o.templatesDir, o.langs));
+    const { chapter, dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.chapter, o.dataDir, o.templatesDir, o.langs, o.asOf));
     this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
     for (const w of bylineWarnings(dataset.edition)) this.reporter.line(`warning: ${w}`);
     const date = buildTime(dataset.edition, o.env);

@@ -6,7 +6,9 @@
  */
 import type { Chapter } from "../chapter/define-chapter.ts";
 import { buildFigureSpecs } from "../charts/render-charts.ts";
-import { evaluateClaims, type ClaimResult } from "../claims/evaluate-claims.ts";
+import { findDivergences, unexplainedDivergences, type Divergence } from "../reproduce/divergences.ts";
+import { asOfWarnings } from "../data/as-of-warnings.ts";
+import { evaluateChapterClaims, type ClaimResult } from "../claims/evaluate-claims.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { checkHandoutParity } from "../documents/check-parity-handout.ts";
 import { renderHandout } from "../documents/render-handout.ts";
@@ -28,6 +30,8 @@ export interface EditionReport {
   claims: ClaimReport[];
   parity: { ok: boolean; differences: string[]; records: Record<string, ParityRecord> };
   reproduction: Reproduction[];
+  /** What this edition says differently from the published chapter, with the reason (the note on the figures). */
+  divergences: Divergence[];
   /** Problems rendering a language's templates, figures or handout (strict mode, missing wording…), if any. */
   templateErrors: string[];
   /** Things a reader would notice that do not stop a build (e.g. an author with no English name). */
@@ -37,7 +41,8 @@ export interface EditionReport {
 const PLACEHOLDER: ChartForChapter = { svg: "<svg></svg>", description: "", illustrative: false, source: "" };
 
 export function inspectEdition(chapter: Chapter, dataset: Dataset, stats: unknown, templatesDir: string = chapter.templatesDir): EditionReport {
-  const claims = evaluateClaims(stats, chapter.claims);
+  const claims = evaluateChapterClaims(chapter, stats);
+  const divergences = findDivergences(chapter, dataset, stats, claims);
   const templateErrors: string[] = [];
   const langs = dataset.edition.languages;
   const templates = loadTemplates(chapter, langs, templatesDir);
@@ -86,7 +91,8 @@ export function inspectEdition(chapter: Chapter, dataset: Dataset, stats: unknow
     claims: [...claims.values()].map((c) => ({ ...c, wording: Object.fromEntries(langs.map((lang) => [lang, wording[lang]?.[c.id] ?? {}])) })),
     parity: { ok: differences.length === 0, differences, records },
     reproduction: reproduce(stats, dataset.published, chapter.reproducible),
-    templateErrors,
-    warnings: bylineWarnings(dataset.edition),
+    divergences,
+    templateErrors: [...templateErrors, ...unexplainedDivergences(divergences)],
+    warnings: [...bylineWarnings(dataset.edition), ...asOfWarnings(chapter, dataset)],
   };
 }

@@ -37,6 +37,18 @@ const exhibitsSchema = z.record(
 export type ExhibitText = z.output<typeof exhibitsSchema>;
 
 const stringsSchema = z.record(z.string(), z.string());
+
+/**
+ * notes.yaml: what the note on the figures calls each published figure and conclusion, with an
+ * optional sentence on why it differs (may use helpers), and a conclusion's wording per outcome
+ * (its facts are `facts`, e.g. `{{num facts.rise}}`).
+ */
+const noteEntry = { label: z.string().trim().min(1), why: z.string().trim().min(1).optional() };
+const notesSchema = z.strictObject({
+  figures: z.record(z.string(), z.strictObject(noteEntry)).default({}),
+  claims: z.record(z.string(), z.strictObject({ ...noteEntry, wording: z.record(z.string(), z.string().trim().min(1)) })).default({}),
+});
+export type NotesText = z.output<typeof notesSchema> & { file: string };
 const claimWordingSchema = z.record(z.string(), z.record(z.string(), z.string()));
 export type ClaimWording = z.output<typeof claimWordingSchema>;
 void localizedPair;
@@ -54,6 +66,8 @@ export interface LanguageTemplates {
   claimsFile: string;
   /** The figures' wording (charts.yaml). */
   chartText: ChartText;
+  /** Names for the note on the figures (notes.yaml); undefined when the chapter has none. */
+  notes: NotesText | undefined;
 }
 
 /** Language-independent templates: layouts, partials and style sheets. */
@@ -109,6 +123,8 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
     const exhibits = yamlFile("exhibits.yaml");
     const claims = yamlFile("claims.yaml");
     const claimWording = parseYaml(claims.text, claims.file, claimWordingSchema);
+    const notesFile = path.join(base, "notes.yaml");
+    const notes = existsSync(notesFile) ? { ...parseYaml(readFileSync(notesFile, "utf8"), displayPathOf(notesFile), notesSchema), file: displayPathOf(notesFile) } : undefined;
     wordingProblems.push(...checkClaimWording(claimWording, claims.file, chapter.claims));
     languages.set(lang, {
       lang,
@@ -119,6 +135,7 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
       claims: claimWording,
       claimsFile: claims.file,
       chartText: loadChartText(root, lang, schema),
+      notes,
     });
   }
   if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));

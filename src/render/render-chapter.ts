@@ -14,6 +14,8 @@ import { styleSheet, visibleText } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
+import { findDivergences } from "../reproduce/divergences.ts";
+import { renderFiguresNote } from "./figures-note.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
@@ -65,9 +67,10 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const hyphenate = (html: string) => (locale.hyphenate ? hyphenateProse(html, locale.hyphenate) : html);
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
+  const findingSections = chapter.findingSections ?? t.sections.slice(0, 1).map((s) => s.name);
   const renderSection = (source: LanguageTemplates["sections"][number]) => {
     const before = { claims: prose.record.claims.length, refs: prose.record.refs.length, notes: countNotes(prose) };
-    const html = hyphenate(prose.block(source));
+    const html = hyphenate(prose.block(source, { finding: findingSections.includes(source.name) }));
     parity.sections.push({
       id: source.name,
       claims: prose.record.claims.slice(before.claims),
@@ -138,6 +141,9 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   });
   parity.exhibitFootnotes = countNotes(prose) - notesBefore;
   const appendix = t.sections.filter((s) => isAppendix(s.name)).map(renderSection);
+  const divergences = findDivergences(chapter, dataset, stats, claims);
+  const note = renderFiguresNote({ divergences, notes: t.notes, notesFile: t.claimsFile.replace(/claims\.yaml$/, "notes.yaml"), prose, dataset, lang });
+  const figuresNote = note === undefined ? undefined : hyphenate(note);
   const notesHtml = hyphenate(renderNotesList(prose.md, strings.footnotes ?? "Notes"));
 
   const edition = dataset.edition;
@@ -172,6 +178,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     sections: body,
     exhibits,
     appendix,
+    figuresNote,
     notesHtml,
     strings,
     version: edition.version,

@@ -6,7 +6,11 @@ import { isIllustrative } from "../data/edition.ts";
 import { authorNames } from "./author-names.ts";
 import type { LanguageTemplates, Source } from "./load-templates.ts";
 import { createMarkdown, createMarkdownEnv, renderBlock, renderInline, type MarkdownEnv, type Target } from "./markdown.ts";
-import { createTemplateEnv, renderTemplate, type RenderRecord } from "./template-env.ts";
+import { createTemplateEnv, renderTemplate, type RenderRecord, type TemplateRuntime } from "./template-env.ts";
+import { seriesOf } from "../claims/lineage.ts";
+import { traceStatistics } from "../claims/trace-statistics.ts";
+import { TemplateError } from "../errors.ts";
+import { messages } from "../messages.ts";
 
 /**
  * What prose templates see: the statistics (`s`), the edition's text in the current language, and
@@ -42,19 +46,24 @@ export interface ProseRenderer {
   context: TemplateContext;
   record: RenderRecord;
   md: MarkdownEnv;
-  /** A block template (a section) to HTML. */
-  block(source: Source): string;
+  /** A block template (a section) to HTML; a `finding` part may state nothing resting on illustrative data. */
+  block(source: Source, options?: { finding?: boolean }): string;
   /** An inline template (caption, table cell, note) to HTML. */
   inline(source: Source): string;
   /** A template to Markdown source, before Markdown (for plain-text uses). */
   text(source: Source): string;
+  /** As `text`, with more values beside the context's (e.g. a claim's `facts`). */
+  textWith(source: Source, extra: Record<string, unknown>): string;
+  /** Markdown source (already rendered) to HTML, numbered with the rest. */
+  markdown(text: string): string;
 }
 
 export function createProseRenderer(input: { chapter: Chapter; dataset: Dataset; stats: unknown; claims: Claims; templates: LanguageTemplates; target: Target }): ProseRenderer {
   const { chapter, dataset, stats, claims, templates, target } = input;
   const lang = templates.lang;
   const record: RenderRecord = { claims: [], refs: [] };
-  const hb = createTemplateEnv({
+  const illustrativeOf = (series: readonly string[]) => series.filter((name) => isIllustrative(dataset.catalog[name]?.provenance));
+  const runtime: TemplateRuntime = {
     lang,
     labels: dataset.labels,
     claims,
@@ -64,8 +73,22 @@ export function createProseRenderer(input: { chapter: Chapter; dataset: Dataset;
     strings: templates.strings,
     record,
     chapterHelpers: chapter.helpers ? (label) => chapter.helpers!({ lang, stats, label }) : undefined,
-  });
+    illustrativeSeries: (claim) => illustrativeOf(claim.series),
+  };
+  const hb = createTemplateEnv(runtime);
   const context = buildTemplateContext(chapter, dataset, stats, lang);
+  /** Renders a part that states findings: no claim or statistic from illustrative data may appear in it. */
+  const renderFinding = (source: Source): string => {
+    runtime.finding = source.file;
+    try {
+      const { result, keys } = traceStatistics(stats, (s) => renderTemplate(hb, source, { ...context, s }));
+      const shaky = illustrativeOf(seriesOf(keys, chapter.lineage));
+      if (shaky.length) throw new TemplateError(messages.illustrativeStatistic(source.file, keys.filter((k) => illustrativeOf(chapter.lineage?.[k as never] ?? []).length), shaky));
+      return result;
+    } finally {
+      runtime.finding = undefined;
+    }
+  };
   const md = createMarkdown();
   const env = createMarkdownEnv(target);
   return {
@@ -73,8 +96,10 @@ export function createProseRenderer(input: { chapter: Chapter; dataset: Dataset;
     context,
     record,
     md: env,
-    block: (source) => renderBlock(md, renderTemplate(hb, source, context), env),
+    block: (source, options) => renderBlock(md, options?.finding ? renderFinding(source) : renderTemplate(hb, source, context), env),
     inline: (source) => renderInline(md, renderTemplate(hb, source, context), env),
     text: (source) => renderTemplate(hb, source, context),
+    textWith: (source, extra) => renderTemplate(hb, source, { ...context, ...extra }),
+    markdown: (text) => renderBlock(md, text, env),
   };
 }

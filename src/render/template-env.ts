@@ -6,7 +6,7 @@
  * become markup.
  */
 import Handlebars from "handlebars";
-import type { Claims } from "../claims/evaluate-claims.ts";
+import type { ClaimResult, Claims } from "../claims/evaluate-claims.ts";
 import type { ChapterHelper } from "../chapter/define-chapter.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { TemplateError } from "../errors.ts";
@@ -40,6 +40,10 @@ export interface TemplateRuntime {
   record: RenderRecord;
   /** The chapter's own helpers, created for this language (see defineChapter's `helpers`). */
   chapterHelpers?: (label: (key: string) => string) => Record<string, ChapterHelper>;
+  /** The illustrative (or synthetic) data files a claim rests on; empty when it rests on measured data. */
+  illustrativeSeries?: (claim: ClaimResult) => string[];
+  /** While a part that states findings renders (a handout headline, an introduction): its file. */
+  finding?: string;
 }
 
 type HelperOptions = Handlebars.HelperOptions;
@@ -76,6 +80,8 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
     return text;
   };
   const factsStack: Record<string, number | string>[] = [];
+  /** Per claim being rendered: whether its wording has said the data are illustrative. */
+  const marks: { said: boolean; illustrative: boolean }[] = [];
 
   const helpers: Record<string, (...all: never[]) => unknown> = {
     num: (...all: unknown[]) => {
@@ -124,13 +130,32 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
       const key = variant ? `${claim.id}#${variant}` : claim.id;
       const wording = rt.claimWording[key]?.[claim.outcome];
       if (wording === undefined) throw new TemplateError(messages.claimWordingMissing(rt.claimsFile, key, claim.outcome));
+      const illustrative = rt.illustrativeSeries?.(claim) ?? [];
+      if (illustrative.length && rt.finding) throw new TemplateError(messages.illustrativeFinding(rt.finding, key, illustrative));
       rt.record.claims.push(key);
       factsStack.push(claim.facts);
+      const mark = { said: false, illustrative: illustrative.length > 0 };
+      marks.push(mark);
       try {
-        return safe(renderTemplate(hb, { name: `claim ${key}: ${claim.outcome}`, file: rt.claimsFile, text: wording }, options.data.root));
+        const text = renderTemplate(hb, { name: `claim ${key}: ${claim.outcome}`, file: rt.claimsFile, text: wording }, options.data.root);
+        if (illustrative.length && !mark.said) throw new TemplateError(messages.illustrativeUnsaid(rt.claimsFile, key, claim.outcome, illustrative));
+        return safe(text);
       } finally {
         factsStack.pop();
+        marks.pop();
       }
+    },
+    /**
+     * Inside a claim's wording: says the claim rests on illustrative data. `{{illustrative}}` writes
+     * " (illustrative data)" then (nothing on measured data); `{{#illustrative}}…{{else}}…{{/illustrative}}`
+     * writes its own sentence for illustrative data and the other for measured data.
+     */
+    illustrative: function (this: unknown, options: HelperOptions) {
+      const mark = marks.at(-1);
+      if (!mark) throw new TemplateError("{{illustrative}} is used in a claim's wording (claims.yaml), where it knows which data the claim rests on");
+      if (mark.illustrative) mark.said = true;
+      if (typeof options.fn === "function") return safe(mark.illustrative ? options.fn(this) : options.inverse(this));
+      return mark.illustrative ? localeOf(lang).illustrativeMark : "";
     },
     fact: (name: unknown) => {
       const facts = factsStack.at(-1);

@@ -8,7 +8,7 @@ import type { TableRows } from "../../chapters/brain-drain/series.ts";
 import type { Stats } from "../../chapters/brain-drain/stats/compute-stats.ts";
 import { resolveChapter } from "../../src/chapter/load-chapter.ts";
 import type { Chapter } from "../../src/chapter/define-chapter.ts";
-import { evaluateClaims as evaluate, type Claims } from "../../src/claims/evaluate-claims.ts";
+import { evaluateChapterClaims, type Claims } from "../../src/claims/evaluate-claims.ts";
 import { loadDataset, type Dataset } from "../../src/data/load-dataset.ts";
 
 export const CHAPTER_DIR = path.resolve("chapters/brain-drain");
@@ -31,7 +31,7 @@ export function computeStats(dataset: ChapterDataset | Dataset): Stats {
 
 /** Every claim of the chapter on the statistics. */
 export function evaluateClaims(stats: Stats): Claims {
-  return evaluate(stats, chapter.claims);
+  return evaluateChapterClaims(chapter, stats);
 }
 
 export type { Stats, TableRows };

@@ -12,9 +12,19 @@ import { localeOf } from "../../../src/locale/locale-of.ts";
 import { periodLabel, type Text as FigureText } from "./text.ts";
 import { formatLargeCount } from "../../../src/charts/format-number.ts";
 import { niceTicks } from "../../../src/charts/scale-ticks.ts";
-import { CHART_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
+import { CHART_WIDTH, COMPACT_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
 
-const HEIGHT = 230;
+/** Size and title of one drawing of the chart. */
+interface Frame {
+  id: string;
+  width: number;
+  height: number;
+  gutter: number;
+  title(t: FigureText["fig2"], from: string, to: string): string;
+}
+
+const FULL: Frame = { id: "fig2", width: CHART_WIDTH, height: 230, gutter: GUTTER, title: (t, from, to) => fill(t.title, { from, to }) };
+const COMPACT: Frame = { id: "fig2-compact", width: COMPACT_WIDTH, height: 170, gutter: 40, title: (t, from, to) => fill(t.compactTitle, { from, to }) };
 const DAY = 86_400_000;
 /** Space between a point and its label, px. */
 const MARKER_GAP = 7;
@@ -23,6 +33,16 @@ const LABEL_BLOCK = MARKER_GAP + 2 * TYPE.annotation.lineHeight + 4;
 
 /** Figure 2: population line with provisional points hollow and peak, trough and latest annotated. */
 export function figure2Population(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
+  return populationChart(stats, text, lang, FULL);
+}
+
+/** Figure 2 drawn small for the handout, with its own title. */
+export function figure2PopulationCompact(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
+  return populationChart(stats, text, lang, COMPACT);
+}
+
+function populationChart(stats: Stats, text: FigureText, lang: string, frame: Frame): VegaLiteSpec {
+  const HEIGHT = frame.height;
   const t = text.fig2;
   const { points, peak, trough, latest } = stats.population;
   const first = points[0];
@@ -76,7 +96,7 @@ export function figure2Population(stats: Stats, text: FigureText, lang: string):
     field: "value",
     type: "quantitative",
     scale: { domain: ticks.domain, nice: false, zero: false },
-    axis: yAxis({ ticks, label: (v) => formatLargeCount(v, lang, "short", digits), title: t.yTitle, gutter: GUTTER }),
+    axis: yAxis({ ticks, label: (v) => formatLargeCount(v, lang, "short", digits), title: t.yTitle, gutter: frame.gutter }),
   };
   // Text blocks hang from their top edge: above a point the block is lifted by its own height.
   const annotation = (place: "above" | "below", align: Align, lineCount: number) => ({
@@ -100,14 +120,14 @@ export function figure2Population(stats: Stats, text: FigureText, lang: string):
   );
 
   return frameChart({
-    id: "fig2",
+    id: frame.id,
     text,
-    width: CHART_WIDTH,
-    gutter: GUTTER,
-    title: fill(t.title, { from: periodLabel(text, first.period), to: periodLabel(text, latest.period) }),
+    width: frame.width,
+    gutter: frame.gutter,
+    title: frame.title(t, periodLabel(text, first.period), periodLabel(text, latest.period)),
     subtitle: t.subtitle,
     body: {
-      width: CHART_WIDTH - GUTTER,
+      width: frame.width - frame.gutter,
       height: HEIGHT,
       data: {
         values: points.map((p) => ({ t: time(p), value: p.value, status: p.status === "revised" ? t.revised : t.provisional })),
@@ -123,7 +143,7 @@ export function figure2Population(stats: Stats, text: FigureText, lang: string):
               field: "status",
               type: "nominal",
               scale: { domain: [t.revised, t.provisional], range: [PALETTE.dark, PALETTE.background] },
-              legend: { ...topLegend(GUTTER, t.legendTitle), symbolType: "circle", symbolStrokeColor: PALETTE.dark, symbolStrokeWidth: 1.6 },
+              legend: { ...topLegend(frame.gutter, t.legendTitle), symbolType: "circle", symbolStrokeColor: PALETTE.dark, symbolStrokeWidth: 1.6 },
             },
           },
         },

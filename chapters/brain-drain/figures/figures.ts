@@ -3,7 +3,7 @@ import { defineFigure } from "../../../src/chapter/index.ts";
 import type { Stats } from "../stats/compute-stats.ts";
 import { describeAgeFlows, describeMncGrowth, describePopulation, describeRhq } from "./describe-charts.ts";
 import { figure1AgeFlows, figure1AgeFlowsCompact } from "./figure1-age-flows.ts";
-import { figure2Population } from "./figure2-population.ts";
+import { figure2Population, figure2PopulationCompact } from "./figure2-population.ts";
 import { figure3MncGrowth } from "./figure3-mnc-growth.ts";
 import { figure4Rhq } from "./figure4-rhq.ts";
 import { fig1Text, fig2Text, fig3Text, fig4Text, type ChartText } from "./text.ts";
@@ -29,3 +29,6 @@ export const fig1Compact = defineFigure<Stats, ChartText>({
   spec: figure1AgeFlowsCompact,
   describe: (stats, text, lang) => describeAgeFlows(stats, text, lang, ["all"]),
 });
+
+/** Figure 2 drawn small for the handout: official estimates, so a press sheet may show it. */
+export const fig2Compact = defineFigure<Stats, ChartText>({ id: "fig2-compact", series: "population", spec: figure2PopulationCompact, describe: describePopulation });

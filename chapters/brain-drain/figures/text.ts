@@ -44,6 +44,8 @@ export const fig1Text = z.strictObject({
 export const fig2Text = z.strictObject({
   /** {from}, {to}: the first and last period in the chart. */
   title: t,
+  /** The handout's drawing: {from}, {to}. */
+  compactTitle: t,
   subtitle: t,
   yTitle: t,
   /** Empty for no legend title. */

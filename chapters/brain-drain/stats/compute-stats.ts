@@ -188,15 +188,25 @@ export function computeStats(data: Dataset): Stats {
 
 function computePopulation(data: Dataset): Stats["population"] {
   const { from, to, pandemicStart } = (data.edition.scope as Scope).population;
-  const all = (data.tables as unknown as TableRows).population
-    .map((r) => ({
-      period: r.period,
-      date: r.date,
-      value: r.revised ?? r.provisional,
-      status: r.revised === undefined ? ("provisional" as const) : ("revised" as const),
-      provisional: r.provisional,
-      revised: r.revised,
-    }))
+  // Estimates of a period in the order they were published: the latest is the one in use.
+  const byPeriod = new Map<string, TableRows["population"]>();
+  for (const r of [...(data.tables as unknown as TableRows).population].sort((a, b) => a.released.localeCompare(b.released))) {
+    byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
+  }
+  const all = [...byPeriod.values()]
+    .map((estimates) => {
+      const first = estimates[0]!;
+      const last = estimates.at(-1)!;
+      return {
+        period: last.period,
+        date: last.date,
+        value: last.estimate,
+        status: last.status,
+        released: last.released,
+        provisional: first.estimate,
+        revised: last.status === "revised" ? last.estimate : undefined,
+      };
+    })
     .sort((a, b) => a.date.localeCompare(b.date));
   const dateOf = (period: string) => {
     const [when, year] = period.split("-") as [string, string];

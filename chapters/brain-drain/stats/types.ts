@@ -63,7 +63,11 @@ export interface Stats {
     rankSource: Record<CityRankColumn, "computed" | "published">;
   };
   population: {
-    points: { period: string; date: string; value: number; status: "provisional" | "revised"; provisional: number; revised: number | undefined }[];
+    /**
+     * One point per period: the latest estimate published by the build's as-of date (`value`, its
+     * `status` and `released` date), beside the first (provisional) estimate and any revision.
+     */
+    points: { period: string; date: string; value: number; status: "provisional" | "revised"; released: string; provisional: number; revised: number | undefined }[];
     /** Highest pre-pandemic point, lowest point after it, and the last point in scope. */
     peak: PopulationPoint;
     trough: PopulationPoint;

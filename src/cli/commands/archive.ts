@@ -6,7 +6,7 @@ import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 export const archive: Command = {
   summary:
     "Builds the whole edition and stores it, immutable, in <out>/archive/<version>/: every PDF and HTML, the data and templates used, and manifest.json (hashes of every input and output, tool versions, git commit, build time). Updates <out>/archive/index.json and index.html. An existing version is never overwritten. The version is the one the chapter's edition.yaml gives (printed on every page); --version, if given, must equal it.",
-  usage: "[--version V] [--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--pdfa] [--browser-ws URL] [--quiet]",
+  usage: "[--version V] [--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--as-of DATE] [--pdfa] [--browser-ws URL] [--quiet]",
   options: {
     version: { type: "string" },
     ...SHARED_OPTIONS,

@@ -7,7 +7,7 @@ import type { Command } from "../command.ts";
 
 export const build: Command = {
   summary: "Builds the chapter (and handout) in each language as PDF and self-contained HTML into the output folder.",
-  usage: "[--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--lang LANG] [--only chapter|handout] [--browser-ws URL] [--quiet | --verbose]",
+  usage: "[--chapter DIR] [--data DIR] [--out DIR] [--templates DIR] [--as-of DATE] [--lang LANG] [--only chapter|handout] [--browser-ws URL] [--quiet | --verbose]",
   options: {
     ...SHARED_OPTIONS,
     lang: { type: "string" },

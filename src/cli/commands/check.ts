@@ -1,17 +1,18 @@
 import type { Command } from "../command.ts";
 import { inspectEdition } from "../../pipeline/inspect-edition.ts";
 import { loadDataset } from "../../data/load-dataset.ts";
+import { describeDivergence } from "../../reproduce/divergences.ts";
 import { summarizeDataset } from "../../pipeline/summarize-dataset.ts";
 import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 
 export const check: Command = {
   summary:
     "Loads and validates the chapter's data folder, computes every statistic, evaluates every claim and shows its wording in each language, checks parity between the editions, warns of what a reader would notice (an author with no name in a language of the edition), builds every figure's spec and renders every document without printing, and lists published figures that the data no longer reproduce. Exits non-zero on invalid data, a false required claim, a template or figure error or broken parity.",
-  usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--json]",
-  options: { chapter: SHARED_OPTIONS.chapter, data: SHARED_OPTIONS.data, templates: SHARED_OPTIONS.templates, json: { type: "boolean" } },
+  usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--as-of DATE] [--json]",
+  options: { chapter: SHARED_OPTIONS.chapter, data: SHARED_OPTIONS.data, templates: SHARED_OPTIONS.templates, "as-of": SHARED_OPTIONS["as-of"], json: { type: "boolean" } },
   async run({ values, stdout }) {
-    const { chapter, dataDir, templatesDir } = await resolveConfig(values);
-    const dataset = loadDataset(chapter, dataDir);
+    const { chapter, dataDir, templatesDir, asOf } = await resolveConfig(values);
+    const dataset = loadDataset(chapter, dataDir, { asOf });
     const stats = chapter.computeStats(dataset);
     const summary = summarizeDataset(chapter, dataset, stats);
     const report = inspectEdition(chapter, dataset, stats, templatesDir);
@@ -42,6 +43,10 @@ export const check: Command = {
     stdout("");
     stdout(`published figures: ${report.reproduction.length} recomputed, ${differing.length} differ from the printed chapter (the chapter prints the recomputed value)`);
     for (const r of differing) stdout(`  ${r.id}: printed ${r.printed} → recomputed ${fmt(r.recomputed)} (${r.description})`);
+    stdout("");
+    const claimDivergences = report.divergences.filter((d) => d.kind === "claim");
+    stdout(`differences from the published chapter, printed in the note on the figures (data as of ${dataset.asOf}): ${report.divergences.length}, of which ${claimDivergences.length} conclusion${claimDivergences.length === 1 ? "" : "s"}`);
+    for (const d of report.divergences) stdout(`  ${d.kind === "claim" ? "claim " : "figure"} ${describeDivergence(d)}`);
     return ok ? 0 : 1;
   },
 };

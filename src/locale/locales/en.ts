@@ -38,4 +38,16 @@ export const en = defineLocale({
   hyphenate: (html) => hyphenEnGb.hyphenateHTMLSync(html),
   // Chinese names in English text (authors, labels) come from the HK face.
   fonts: { serif: [LATIN_SERIF, HK_SERIF], sans: [LATIN_SANS, HK_SANS] },
+  figuresNote: {
+    title: "Note on the figures in this edition",
+    intro: (book) => `This edition recomputes every figure from its data. Where a figure or a conclusion differs from the chapter as first published in the ${book}, it is listed here with the reason.`,
+    entry: ({ label, published, current, reason }) => `**${label}.** First published: ${published}. This edition: ${current}. Reason: ${reason}.`,
+    reasons: {
+      "corrected-arithmetic": "corrected arithmetic",
+      "revised-official-data": "revised official data",
+      "different-sample-cut": "a different sample cut",
+      "new-data": "new data",
+    },
+  },
+  illustrativeMark: " (illustrative data)",
 });
