@@ -30,6 +30,8 @@ export interface VersionDiff {
   from: string;
   to: string;
   rows: RowChange[];
+  /** The dates the two versions' data were taken as known on (release dates decide which revisions count). */
+  asOf: { before: string; after: string };
   stats: { path: string; before: number | string; after: number | string }[];
   claims: { id: string; before: string; after: string; wording: Record<Lang, { before: string; after: string }> }[];
   pages: { document: string; before: number | null; after: number | null }[];
@@ -141,7 +143,7 @@ export function diffVersions(chapter: Chapter, outDir: string, fromLabel: string
   for (const [f, h] of tb) if (!ta.has(f)) otherFiles.push({ file: f, change: "added" });
   else if (ta.get(f) !== h) otherFiles.push({ file: f, change: "changed" });
   for (const f of ta.keys()) if (!tb.has(f)) otherFiles.push({ file: f, change: "removed" });
-  return { from: fromLabel, to: toLabel, rows: diffRows(chapter, a, b), stats: diffStats(a.stats, b.stats), claims, pages, otherFiles };
+  return { from: fromLabel, to: toLabel, rows: diffRows(chapter, a, b), asOf: { before: a.dataset.asOf, after: b.dataset.asOf }, stats: diffStats(a.stats, b.stats), claims, pages, otherFiles };
 }
 
 /** The diff as a report an editor can read. */
@@ -157,6 +159,7 @@ export function formatDiff(d: VersionDiff): string[] {
   lines.push("", `statistics: ${d.stats.length} moved`);
   const fmt = (v: number | string) => (typeof v === "number" ? String(+v.toPrecision(8)) : v);
   for (const s of d.stats) lines.push(`  ${s.path}: ${fmt(s.before)} → ${fmt(s.after)}`);
+  if (d.asOf.before !== d.asOf.after) lines.push("", `data as of: ${d.asOf.before} → ${d.asOf.after} (revisions published in between count)`);
   lines.push("", `claims: ${d.claims.length} flipped`);
   for (const c of d.claims) {
     lines.push(`  ${c.id}: ${c.before} → ${c.after}`);

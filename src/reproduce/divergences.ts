@@ -41,9 +41,14 @@ export interface ClaimDivergence extends DivergenceBase {
 
 export type Divergence = FigureDivergence | ClaimDivergence;
 
-/** The reason the data themselves give: a new extract or a later official release. */
-function reasonFromData(series: readonly string[], dataset: Dataset): DivergenceReason | undefined {
+/**
+ * Why it differs: new data when a series behind it was derived or synthesised anew; otherwise the
+ * reason recorded with the published figure or claim; otherwise revised official data when a
+ * series with release dates has rows published after the chapter.
+ */
+function reasonFor(series: readonly string[], dataset: Dataset, recorded: DivergenceReason | undefined): DivergenceReason | undefined {
   if (series.some((s) => ["derived", "synthetic"].includes(dataset.catalog[s]?.provenance ?? ""))) return "new-data";
+  if (recorded) return recorded;
   const since = dataset.edition.firstPublished ?? dataset.edition.releaseDate;
   if (series.some((s) => (dataset.vintages[s]?.latest ?? "") > since)) return "revised-official-data";
   return undefined;
@@ -65,7 +70,7 @@ export function findDivergences(chapter: Chapter, dataset: Dataset, stats: unkno
       decimals: row.decimals,
       published: row.value,
       current,
-      reason: reasonFromData(series, dataset) ?? row.reason,
+      reason: reasonFor(series, dataset, row.reason),
       recordReasonIn: `published.csv:${row.line}: column "reason"`,
     });
   }
@@ -82,7 +87,7 @@ export function findDivergences(chapter: Chapter, dataset: Dataset, stats: unkno
       series: claim.series,
       published: { outcome, facts },
       current: { outcome: claim.outcome, facts: claim.facts },
-      reason: reasonFromData(claim.series, dataset) ?? stated.reason,
+      reason: reasonFor(claim.series, dataset, stated.reason),
       recordReasonIn: `claim "${claim.id}" (chapter claims): published.reason`,
     });
   }
@@ -93,7 +98,7 @@ export function findDivergences(chapter: Chapter, dataset: Dataset, stats: unkno
 export function describeDivergence(d: Divergence): string {
   const why = d.reason ?? "NO REASON GIVEN";
   if (d.kind === "figure") return `${d.id}: published ${d.published}, now ${+roundTo(d.current, Math.max(d.decimals, 0) + 1).toFixed(6)} (${why})`;
-  const facts = (f: Facts) => Object.entries(f).filter(([k]) => k in (d.published.facts ?? {})).map(([k, v]) => `${k}=${v}`).join(", ");
+  const facts = (f: Facts) => Object.entries(f).filter(([k, v]) => d.current.facts[k] !== d.published.facts[k] && v !== undefined).map(([k, v]) => `${k}=${v}`).join(", ");
   return `${d.id}: published ${d.published.outcome}${facts(d.published.facts) ? ` [${facts(d.published.facts)}]` : ""}, now ${d.current.outcome}${facts(d.current.facts) ? ` [${facts(d.current.facts)}]` : ""} (${why})`;
 }
 

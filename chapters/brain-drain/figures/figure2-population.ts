@@ -21,10 +21,14 @@ interface Frame {
   height: number;
   gutter: number;
   title(t: FigureText["fig2"], from: string, to: string): string;
+  /** Whether the legend carries its title (the compact drawing has no room for it). */
+  legendTitle: boolean;
+  /** Room after the last point, in days, for its right-aligned label. */
+  endRoomDays: number;
 }
 
-const FULL: Frame = { id: "fig2", width: CHART_WIDTH, height: 230, gutter: GUTTER, title: (t, from, to) => fill(t.title, { from, to }) };
-const COMPACT: Frame = { id: "fig2-compact", width: COMPACT_WIDTH, height: 170, gutter: 40, title: (t, from, to) => fill(t.compactTitle, { from, to }) };
+const FULL: Frame = { id: "fig2", width: CHART_WIDTH, height: 230, gutter: GUTTER, title: (t, from, to) => fill(t.title, { from, to }), legendTitle: true, endRoomDays: 45 };
+const COMPACT: Frame = { id: "fig2-compact", width: COMPACT_WIDTH, height: 170, gutter: 34, title: (t, from, to) => fill(t.compactTitle, { from, to }), legendTitle: false, endRoomDays: 90 };
 const DAY = 86_400_000;
 /** Space between a point and its label, px. */
 const MARKER_GAP = 7;
@@ -64,7 +68,7 @@ function populationChart(stats: Stats, text: FigureText, lang: string, frame: Fr
   const endYear = Number(latest.date.slice(0, 4));
   const yearTicks: number[] = [];
   for (let y = startYear + 1; y <= endYear; y++) yearTicks.push(Date.UTC(y, 0, 1));
-  const xDomain = [time(first) - 75 * DAY, time(latest) + 45 * DAY];
+  const xDomain = [time(first) - 75 * DAY, time(latest) + frame.endRoomDays * DAY];
 
   // One label per annotated point; a point that is both trough and latest gets both words.
   // Labels near either end of the time axis are aligned inward so they stay inside the plot.
@@ -143,7 +147,7 @@ function populationChart(stats: Stats, text: FigureText, lang: string, frame: Fr
               field: "status",
               type: "nominal",
               scale: { domain: [t.revised, t.provisional], range: [PALETTE.dark, PALETTE.background] },
-              legend: { ...topLegend(frame.gutter, t.legendTitle), symbolType: "circle", symbolStrokeColor: PALETTE.dark, symbolStrokeWidth: 1.6 },
+              legend: { ...topLegend(frame.gutter, frame.legendTitle ? t.legendTitle : ""), symbolType: "circle", symbolStrokeColor: PALETTE.dark, symbolStrokeWidth: 1.6 },
             },
           },
         },
