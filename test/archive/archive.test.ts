@@ -32,6 +32,8 @@ beforeAll(async () => {
     ["--version", "2024.1"],
     ["--data", dataVersioned("2024.2")],
     ["--version", "2024.3", "--data", changedData],
+    // The same data as known in March 2025: the mid-2023 population as revised in February 2024.
+    ["--data", dataVersioned("2024.4"), "--as-of", "2025-03-01"],
   ]) {
     const r = await run(["archive", "--out", out, "--quiet", ...args]);
     expect(r.code, r.text).toBe(0);
@@ -154,6 +156,22 @@ describe("diff", () => {
     expect(json.rows).toEqual([]);
     expect(json.stats).toEqual([]);
     expect(json.claims).toEqual([]);
+  });
+
+  it("shows what a later vintage of the same data changes: the revised population and the flipped claim", async () => {
+    expect(manifest("2024.1").asOf).toBe("2024-01-22");
+    expect(manifest("2024.4").asOf).toBe("2025-03-01");
+    const text = (v: string) => execFileSync("pdftotext", [path.join(archive(), v, "en", "chapter.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    expect(text("2024.1")).toContain("climbed back to 7.50 million by mid-2023 (a provisional estimate)");
+    expect(text("2024.4")).toContain("climbed back to 7.54 million by mid-2023");
+    expect(text("2024.4")).toMatch(/latest population estimate\. First published: 7\.50 million\. This edition: 7\.54 million\. Reason: revised official data/);
+    const r = await run(["diff", "2024.1", "2024.4", "--out", out]);
+    expect(r.code, r.text).toBe(0);
+    expect(r.text).toContain("data as of: 2024-01-22 → 2025-03-01");
+    expect(r.text).toMatch(/population\.latest\.value: 7498100 → 7536100/);
+    expect(r.text).toContain("population-recovered: almost → same");
+    const json = JSON.parse((await run(["diff", "2024.1", "2024.4", "--out", out, "--json"])).text);
+    expect(json.rows).toEqual([]);
   });
 
   it("fails clearly for a version that does not exist", async () => {

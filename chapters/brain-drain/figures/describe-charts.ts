@@ -6,7 +6,7 @@ import type { Stats } from "../stats/compute-stats.ts";
 import { fill, labelOf } from "../../../src/charts/chart-text.ts";
 import { localeOf } from "../../../src/locale/locale-of.ts";
 import { ageGroupLabel, periodLabel, type Text as FigureText } from "./text.ts";
-import { binLabel } from "./figure3-mnc-growth.ts";
+import { binLabel, roundToTens } from "./figure3-mnc-growth.ts";
 import { gapsOf } from "./figure4-rhq.ts";
 import { formatCount, formatLargeCount, formatList, formatPercent } from "../../../src/charts/format-number.ts";
 
@@ -62,6 +62,7 @@ export function describePopulation(stats: Stats, text: FigureText, lang: string)
 
 export function describeMncGrowth(stats: Stats, text: FigureText, lang: string): string {
   const m = stats.mncGrowth;
+  if (text.sources["fig3"]?.illustrative) return fill(text.fig3.describe.approx, { grewShare: formatPercent(roundToTens(m.grewShare), lang) });
   const mode = m.bins.reduce((a, b) => (b.companies > a.companies ? b : a));
   return fill(text.fig3.describe.main, {
     total: formatCount(m.total, lang),

@@ -29,6 +29,11 @@ export function binLabel(bin: Pick<Bin, "min" | "max">, text: Pick<ChartText, "f
   throw new Error("figure 3: a growth bin needs at least one edge");
 }
 
+/** A share rounded to the nearest ten percent: how precisely illustrative values may be read. */
+export function roundToTens(share: number): number {
+  return Math.round(share * 10) / 10;
+}
+
 /** Whether companies in the bin grew (every value in (min, max] above zero), as the statistics count them. */
 function grew(bin: Bin): boolean {
   return bin.min !== undefined && bin.min >= 0;
@@ -37,6 +42,8 @@ function grew(bin: Bin): boolean {
 /** Figure 3: share of multinationals by headcount growth bin. */
 export function figure3MncGrowth(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
   const t = text.fig3;
+  // Illustrative values are not labelled as if measured: no value on each bar, the share that grew in tens.
+  const illustrative = text.sources["fig3"]?.illustrative ?? false;
   const bins = stats.mncGrowth.bins;
   const plotWidth = CHART_WIDTH - GUTTER;
   const band = plotWidth / (bins.length - PADDING_INNER + 2 * PADDING_OUTER);
@@ -95,14 +102,18 @@ export function figure3MncGrowth(stats: Stats, text: FigureText, lang: string): 
             },
           },
         },
-        {
-          mark: { type: "text", baseline: "bottom", dy: -3, fontSize: TYPE.annotation.size, color: PALETTE.ink },
-          encoding: { x: { field: "key", type: "nominal" }, y: { field: "share", type: "quantitative" }, text: { field: "shareLabel", type: "nominal" } },
-        },
+        ...(illustrative
+          ? []
+          : [
+              {
+                mark: { type: "text", baseline: "bottom", dy: -3, fontSize: TYPE.annotation.size, color: PALETTE.ink },
+                encoding: { x: { field: "key", type: "nominal" }, y: { field: "share", type: "quantitative" }, text: { field: "shareLabel", type: "nominal" } },
+              },
+            ]),
         ...(grown.length
           ? [
               {
-                data: { values: [{ from: grown[0]!.key, to: grown.at(-1)!.key, y: bracketY, label: fill(t.grewLabel, { share: formatPercent(stats.mncGrowth.grewShare, lang, { digits: 1 }) }) }] },
+                data: { values: [{ from: grown[0]!.key, to: grown.at(-1)!.key, y: bracketY, label: illustrative ? fill(t.grewLabelApprox, { share: formatPercent(roundToTens(stats.mncGrowth.grewShare), lang) }) : fill(t.grewLabel, { share: formatPercent(stats.mncGrowth.grewShare, lang, { digits: 1 }) }) }] },
                 layer: [
                   {
                     mark: { type: "rule", color: PALETTE.ink, strokeWidth: 1 },

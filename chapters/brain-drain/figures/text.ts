@@ -85,9 +85,13 @@ export const fig3Text = z.strictObject({
   binAbove: t,
   /** Label over the bins of companies that grew: {share}. */
   grewLabel: t,
+  /** The same on illustrative values, whose share is rounded to tens: {share}. */
+  grewLabelApprox: t,
   describe: z.strictObject({
     /** {total} {grew} {grewShare} {other} {otherShare} {modeBin} {modeShare}. */
     main: t,
+    /** On illustrative values, no counts: {grewShare} (rounded to tens). */
+    approx: t,
   }),
 });
 
