@@ -161,7 +161,7 @@ describe("diff", () => {
   it("shows what a later vintage of the same data changes: the revised population and the flipped claim", async () => {
     expect(manifest("2024.1").asOf).toBe("2024-01-22");
     expect(manifest("2024.4").asOf).toBe("2025-03-01");
-    const text = (v: string) => execFileSync("pdftotext", [path.join(archive(), v, "en", "chapter.pdf"), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    const text = (v: string) => execFileSync("pdftotext", [path.join(archive(), v, "en", "chapter.pdf"), "-"], { encoding: "utf8" }).replace(/\u00ad/g, "").replace(/(\p{L})-\n(\p{Ll})/gu, "$1$2").replace(/\s+/g, " ");
     expect(text("2024.1")).toContain("climbed back to 7.50 million by mid-2023 (a provisional estimate)");
     expect(text("2024.4")).toContain("climbed back to 7.54 million by mid-2023");
     expect(text("2024.4")).toMatch(/latest population estimate\. First published: 7\.50 million\. This edition: 7\.54 million\. Reason: revised official data/);
