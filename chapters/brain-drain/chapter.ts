@@ -9,7 +9,7 @@ import { drawOpeningArtwork } from "./artwork.ts";
 import { checkChapter } from "./checks.ts";
 import { CLAIMS } from "./claims.ts";
 import { templateContext, templateHelpers } from "./context.ts";
-import { fig1, fig1Compact, fig2, fig2Compact, fig3, fig4 } from "./figures/figures.ts";
+import { fig1, fig2, fig2Compact, fig3, fig4 } from "./figures/figures.ts";
 import { chartCommon } from "./figures/text.ts";
 import { REPRODUCIBLE } from "./reproducible.ts";
 import { scopeSchema } from "./scope.ts";
@@ -42,7 +42,7 @@ export default defineChapter<Stats, typeof tables>({
   findingSections: ["01-introduction"],
   reproducible: REPRODUCIBLE,
   exhibits: [fig1, fig2, fig3, fig4, table1, table2, table3, table4],
-  variants: [fig1Compact, fig2Compact],
+  variants: [fig2Compact],
   chartCommon,
   context: (_dataset, stats) => templateContext(stats),
   helpers: templateHelpers,

@@ -9,10 +9,10 @@ export { TEMPLATES_DIR };
 export type Lang = "zh-HK" | "en";
 export const LANGS: Lang[] = ["zh-HK", "en"];
 
-/** The chapter's figures and their variants (the handout's compact Figure 1), in the order they are drawn. */
+/** The chapter's figures and their variants (the handout's compact Figure 2), in the order they are drawn. */
 export const ALL_FIGURES = [...chapter.exhibits, ...(chapter.variants ?? [])].filter((e): e is FigureDef<Stats, ChapterChartText> => e.kind === "figure");
 export const FIGURE_IDS = ALL_FIGURES.map((f) => f.id) as FigureId[];
-export type FigureId = "fig1" | "fig2" | "fig3" | "fig4" | "fig1-compact";
+export type FigureId = "fig1" | "fig2" | "fig3" | "fig4" | "fig2-compact";
 /** Each figure by id. */
 export const FIGURES = Object.fromEntries(ALL_FIGURES.map((f) => [f.id, f])) as Record<FigureId, FigureDef<Stats, ChapterChartText>>;
 

@@ -11,7 +11,7 @@ import { labelOf } from "../../../src/charts/chart-text.ts";
 import { ageGroupLabel, type Text as FigureText } from "./text.ts";
 import { formatPercent } from "../../../src/charts/format-number.ts";
 import { niceTicks, type Ticks } from "../../../src/charts/scale-ticks.ts";
-import { CHART_WIDTH, COMPACT_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
+import { CHART_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
 
 type Cohort = Stats["ageFlows"][number];
 
@@ -48,22 +48,6 @@ export function figure1AgeFlows(stats: Stats, text: FigureText, lang: string): V
       spacing: PANEL_SPACING,
       spec: { width: panelWidth, height: 210, layer },
     },
-  });
-}
-
-/** Figure 1 for the one-page handout: all users only, 80 mm wide. */
-export function figure1AgeFlowsCompact(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
-  const cohort = cohortOf(stats, "all");
-  const ticks = ratioTicks([cohort]);
-  const gutter = 34;
-  return frameChart({
-    id: "fig1-compact",
-    text,
-    width: COMPACT_WIDTH,
-    gutter,
-    title: text.fig1.compactTitle,
-    subtitle: labelOf(text, "cohort:all"),
-    body: { width: COMPACT_WIDTH - gutter - 4, height: 150, ...panel([cohort], text, lang, ticks, { gutter, legendRise: 0, labelSize: 10 }) },
   });
 }
 

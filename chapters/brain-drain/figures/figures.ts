@@ -2,7 +2,7 @@
 import { defineFigure } from "../../../src/chapter/index.ts";
 import type { Stats } from "../stats/compute-stats.ts";
 import { describeAgeFlows, describeMncGrowth, describePopulation, describeRhq } from "./describe-charts.ts";
-import { figure1AgeFlows, figure1AgeFlowsCompact } from "./figure1-age-flows.ts";
+import { figure1AgeFlows } from "./figure1-age-flows.ts";
 import { figure2Population, figure2PopulationCompact } from "./figure2-population.ts";
 import { figure3MncGrowth } from "./figure3-mnc-growth.ts";
 import { figure4Rhq } from "./figure4-rhq.ts";
@@ -22,13 +22,6 @@ export const fig3 = defineFigure<Stats, ChartText>({ id: "fig3", series: "mnc-gr
 
 export const fig4 = defineFigure<Stats, ChartText>({ id: "fig4", series: "rhq", text: fig4Text, spec: figure4Rhq, describe: describeRhq });
 
-/** Figure 1 drawn small for the handout, with its own title; it shares Figure 1's wording. */
-export const fig1Compact = defineFigure<Stats, ChartText>({
-  id: "fig1-compact",
-  series: "age-flows",
-  spec: figure1AgeFlowsCompact,
-  describe: (stats, text, lang) => describeAgeFlows(stats, text, lang, ["all"]),
-});
 
 /** Figure 2 drawn small for the handout: official estimates, so a press sheet may show it. */
 export const fig2Compact = defineFigure<Stats, ChartText>({ id: "fig2-compact", series: "population", spec: figure2PopulationCompact, describe: describePopulation });

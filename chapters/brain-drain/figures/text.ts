@@ -20,7 +20,6 @@ export const chartCommon = {
 export const fig1Text = z.strictObject({
   title: t,
   subtitle: t,
-  compactTitle: t,
   xTitle: t,
   yTitle: t,
   /** Empty for no legend title. */
