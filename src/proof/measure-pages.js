@@ -179,14 +179,19 @@
     return out;
   }
 
-  /** The bottom of what is set on the page's text area (lines, drawings, rows, boxes). */
+  /**
+   * The bottom of what is set on the page's text area: its lines and every box in the flow (a
+   * paginated page's content sits in one wrapper as tall as the area, which is left out).
+   */
   function contentBottom(body, lines) {
     let bottom = body.getBoundingClientRect().top;
     for (const l of lines) if (l.area === "body") bottom = Math.max(bottom, l.bottom);
-    for (const el of body.querySelectorAll("svg, img, canvas, hr, tr, li, figure, table, blockquote, aside")) {
-      if (el.closest("svg") && el.tagName.toLowerCase() !== "svg") continue;
-      const r = el.getBoundingClientRect();
-      if (r.height > 0) bottom = Math.max(bottom, r.bottom);
+    const flow = paginated && body.children.length === 1 ? body.firstElementChild : body;
+    for (const el of flow.querySelectorAll("*")) {
+      if (el.parentElement.closest("svg") || !visible(el)) continue;
+      const s = styleOf(el);
+      if (s.position === "absolute" || s.position === "fixed") continue;
+      bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
     }
     return bottom;
   }
