@@ -9,8 +9,9 @@ import { formatProofReport, proofErrors, type ProofReport } from "../../proof/pr
 export const check: Command = {
   summary:
     "Loads and validates the chapter's data folder, computes every statistic, evaluates every claim and shows its wording in each language, checks parity between the editions, warns of what a reader would notice (an author with no name in a language of the edition), builds every figure's spec and renders every document, lists published figures that the data no longer reproduce, then prints every document (writing nothing) and proofreads its pages (page fill, headings, widows and orphans, split boxes and rows, hyphenation, loose lines, kinsoku, missing glyphs, the PDF text layer). Exits non-zero on invalid data, a false required claim, a template or figure error, broken parity, or a proofreading error when edition.yaml's proof.failOnErrors is on.",
-  usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--json]",
-  options: { chapter: SHARED_OPTIONS.chapter, data: SHARED_OPTIONS.data, templates: SHARED_OPTIONS.templates, json: { type: "boolean" } },
+  usage: "[--chapter DIR] [--data DIR] [--templates DIR] [--json] [--no-proof]",
+  // --no-proof: stop before printing (the data, claims, parity and templates only; no browser).
+  options: { chapter: SHARED_OPTIONS.chapter, data: SHARED_OPTIONS.data, templates: SHARED_OPTIONS.templates, json: { type: "boolean" }, "no-proof": { type: "boolean" } },
   cancellable: true,
   async run({ values, stdout, signal }) {
     const { chapter, dataDir, templatesDir } = await resolveConfig(values);
@@ -22,7 +23,7 @@ export const check: Command = {
     const differing = report.reproduction.filter((r) => !r.matches);
     const renders = report.parity.ok && report.templateErrors.length === 0;
     // Proofreading needs the printed pages: only documents that render can be printed.
-    const proof: ProofReport | null = renders && broken.length === 0 ? await proofreadEdition({ chapter, dataDir, templatesDir }, { signal }) : null;
+    const proof: ProofReport | null = renders && broken.length === 0 && values["no-proof"] !== true ? await proofreadEdition({ chapter, dataDir, templatesDir }, { signal }) : null;
     const proofOk = !proof || !proof.failOnErrors || proofErrors(proof).length === 0;
     const ok = broken.length === 0 && renders && proofOk;
     if (values.json) {
@@ -51,7 +52,7 @@ export const check: Command = {
     for (const r of differing) stdout(`  ${r.id}: printed ${r.printed} → recomputed ${fmt(r.recomputed)} (${r.description})`);
     stdout("");
     if (proof) for (const line of formatProofReport(proof)) stdout(line);
-    else stdout("proof: not run (the documents must render, with every required claim true, before their pages can be proofread)");
+    else stdout(values["no-proof"] === true ? "proof: not run (--no-proof)" : "proof: not run (the documents must render, with every required claim true, before their pages can be proofread)");
     return ok ? 0 : 1;
   },
 };
