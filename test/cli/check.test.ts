@@ -120,7 +120,8 @@ describe("greenbook check (subprocess: node bin/greenbook.js)", () => {
   it("on good data given by a relative path: exit 0 and nothing written", () => {
     const dir = copyData();
     const before = snapshotTree(dir);
-    const r = spawnGreenbook(["check", "--data", path.relative(REPO_ROOT, dir)]);
+    // Stops before printing: the subprocess has a short time limit; proofreading is tested in-process.
+    const r = spawnGreenbook(["check", "--data", path.relative(REPO_ROOT, dir), "--no-proof"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("provenance: 8 published, 3 official, 2 illustrative\n");
