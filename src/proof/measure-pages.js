@@ -221,10 +221,14 @@
       const after = heading ? ordered.filter((l) => l.top >= start.getBoundingClientRect().bottom - 1 && l.block !== start).slice(0, 2) : own.slice(0, 2);
       bottom = Math.max(start.getBoundingClientRect().top, ...(heading ? [...own, ...after] : after).map((l) => l.bottom));
     }
-    // At the top of a page its top margin is dropped; under other content it would take its room.
-    const margin = parseFloat(styleOf(unit || start).marginTop) || 0;
+    // At the top of a page its top margin is dropped (and a margin from a sibling selector is
+    // lost with the sibling); under other content it would take room: allow a body line at least.
+    const margin = Math.max(parseFloat(styleOf(unit || start).marginTop) || 0, parseFloat(styleOf(document.body).lineHeight) || 0);
     return { need: round(bottom - body.top + margin), forced, text: excerpt(start.textContent || start.tagName.toLowerCase()) };
   }
+
+  /** A page that ends where the document says a page must end (break-after on one of its boxes). */
+  const endsForced = (body) => [...body.querySelectorAll("*")].some((e) => FORCED.has(styleOf(e).breakAfter) || FORCED.has(e.getAttribute("data-break-after") || ""));
 
   const measured = pages.map((page, i) => {
     const lines = pageLines(page);
@@ -281,7 +285,9 @@
     };
   });
   for (let i = 0; i < measured.length; i++) {
-    measured[i].first = firstItem(pages[i], measured[i]._lines);
+    const first = firstItem(pages[i], measured[i]._lines);
+    if (first && i > 0 && endsForced(pages[i - 1].body)) first.forced = true;
+    measured[i].first = first;
   }
   for (const m of measured) delete m._lines;
   return { paginated, pages: measured };

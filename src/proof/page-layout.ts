@@ -28,7 +28,10 @@ export interface MeasuredPage {
   index: number;
   /** How far down the text area content reaches, and how tall the text area is (footnotes excluded). */
   fill: { used: number; available: number };
-  /** The first item on the page: the room it needs from the top, whether it must start a page (break-before), its text. */
+  /**
+   * The first item on the page: the room it would need under other content (its height plus its
+   * top margin, at least one body line), whether it must start a page (break-before), its text.
+   */
   first: { need: number; forced: boolean; text: string } | null;
   lines: MeasuredLine[];
   /** Headings on the page and how many lines follow them on it. */

@@ -28,6 +28,13 @@ describe("proofreader rules, each on a document that breaks it", () => {
     expect(proof.findings.find((f) => f.rule === "page-fill")!.message).toMatch(/could not fit/);
   });
 
+  it("page-fill: a page left 79% full although the next item would have fitted (error)", async () => {
+    // orphans: 6 moves the whole paragraph on, though its first lines would have fitted in the 25 mm left.
+    const proof = await proofreadHtml(session, `${spacer(95)}<p>${LOREM} ${LOREM} ${LOREM}</p>`, { css: "p { orphans: 6; }" });
+    expect(findingsOf(proof, "page-fill")).toEqual(["error page-fill p1"]);
+    expect(proof.findings.find((f) => f.rule === "page-fill")!.message).toMatch(/^page 79% full, 25 mm blank at the foot; the next item \(\d+ mm\) would have fitted$/);
+  });
+
   it("page-fill: with the next item forced to a new page it is still reported, as a warning", async () => {
     const proof = await proofreadHtml(session, `${paragraphs(2)}<p class="new-page">${LOREM}</p>`, { css: ".new-page { break-before: page; }" });
     expect(findingsOf(proof, "page-fill")).toEqual(["warning page-fill p1"]);
