@@ -9,6 +9,13 @@
   const WORD = /[\p{L}\p{N}]/u;
   const HYPHEN = /[-\u2010\u00ad]/;
   const INVISIBLE = /[\p{Cc}\p{Cf}\s]/u;
+  for (const selector of options.keepWhole) {
+    try {
+      document.querySelector(selector);
+    } catch {
+      throw new Error(`proof.rules.split-box.selectors: "${selector}" is not a CSS selector`);
+    }
+  }
   const pageBoxes = [...document.querySelectorAll(".pagedjs_page")];
   const paginated = pageBoxes.length > 0;
   const pages = paginated

@@ -116,6 +116,10 @@ describe("proofreader rules, each on a document that breaks it", () => {
     expect(proof.findings.find((f) => f.rule === "text-layer")!.excerpt).toContain("gov‹SHY›ern‹SHY›ment");
   });
 
+  it("a split-box setting that is no CSS selector fails the print, naming the field", async () => {
+    await expect(proofreadHtml(session, "<p>Text.</p>", { settings: { rules: { "split-box": { selectors: ["li >"] } } } })).rejects.toThrow('the proofreader could not measure the pages: proof.rules.split-box.selectors: "li >" is not a CSS selector');
+  });
+
   it("a plain document on one page breaks no rule; a rule set to off reports nothing", async () => {
     const clean = await proofreadHtml(session, `<p style="text-align:left">${LOREM}</p>`);
     expect(clean.findings).toEqual([]);
