@@ -80,3 +80,8 @@ export class LocaleError extends GreenbookError {
 export class ChapterError extends GreenbookError {
   override name = "ChapterError";
 }
+
+/** The proofreader found errors on the printed pages (and the edition's settings make them stop the build). */
+export class ProofError extends GreenbookError {
+  override name = "ProofError";
+}

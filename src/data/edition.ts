@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { describeControl, firstControl } from "../escape-controls.ts";
 import { messages } from "../messages.ts";
+import { proofSettingsSchema } from "../proof/proof-settings.ts";
 
 /** Non-empty plain text on one line: no line break, bidi control, terminal escape or other control character. */
 const nonEmpty = z
@@ -120,6 +121,8 @@ export function editionSchemaFor(langs: readonly string[], scope: z.ZodType = z.
     contact: text,
     /** Which part of each series the chapter discusses (the chapter defines this block). */
     scope,
+    /** The proofreader's rules, thresholds and gate (src/proof/proof-settings.ts); default a careful book designer's. */
+    proof: proofSettingsSchema,
     illustration: z.strictObject({
       /** An image file (relative to the data folder) for the opening page; null for the chapter's own artwork. */
       file: z.string().trim().min(1).nullable().default(null),

@@ -23,6 +23,7 @@ import type { BrowserSession } from "../browser/launch-browser.ts";
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
 import type { StageCache } from "../output/stage-cache.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
+import type { MeasureOptions } from "../proof/page-layout.ts";
 export { checkHandoutParity } from "./check-parity-handout.ts";
 import { HANDOUT_PAGE, renderHandout } from "../documents/render-handout.ts";
 
@@ -34,6 +35,8 @@ export interface HandoutBuild extends DocumentInput {
   cache?: StageCache;
   /** Prints a job, reusing an earlier print of identical HTML (the engine's); default printPdf. */
   print?: (session: BrowserSession, job: PrintJob) => Promise<PrintResult>;
+  /** Measure the laid-out sheet for the proofreader (src/proof); default not measured. */
+  measure?: MeasureOptions;
 }
 
 /** A file of the handout, relative to the output folder. */
@@ -47,6 +50,8 @@ export interface BuiltHandout {
   files: HandoutFile[];
   /** Claims used per block, for comparing the languages (checkHandoutParity). */
   parity: ParityRecord;
+  /** The print as it came from Chromium (before metadata), and its measured layout when asked for. */
+  printed: PrintResult;
 }
 
 /** Builds `<lang>/handout.pdf`, `<lang>/handout.html` and `<lang>/handout-chart.png`. */
@@ -66,7 +71,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const print = renderHandout({ ...common, target: "print", fontSrc: fontAssetUrl });
   const screen = renderHandout({ ...common, target: "screen", fontSrc: inlineFont });
   const assets = fontAssets(print.fonts);
-  const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name) });
+  const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) });
 
   const pages = (await PDFDocument.load(printed.pdf, { updateMetadata: false })).getPageCount();
   if (pages !== 1) throw new PrintError(`${name}: printed ${pages} pages, expected exactly one ${HANDOUT_PAGE.name} page`);
@@ -77,6 +82,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date, `${brief}${colon}${edition.chapter.title[lang]}`));
   return {
     parity: print.parity,
+    printed,
     files: [
       { rel: `${lang}/handout.pdf`, data: pdf, format: "pdf" },
       { rel: `${lang}/handout.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },

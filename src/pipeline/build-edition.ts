@@ -7,7 +7,8 @@
  *   3. draw the figures in Chromium   → SVG per figure  (src/charts)
  *   4. render templates per language  → HTML            (src/render, src/documents)
  *   5. paginate and print             → PDF             (src/print)
- *   6. stage outputs, rename into place                 (src/output)
+ *   6. proofread the printed pages    → ProofReport     (src/proof: measured in the print, rules in Node)
+ *   7. stage outputs, rename into place                 (src/output)
  *
  * A BuildEngine keeps its browser and a cache of stage results between builds (watch, bench):
  * charts and printed PDFs are keyed by the hash of everything they are made from, so an edit
@@ -23,7 +24,7 @@ import type { FigureDef } from "../chapter/define-exhibit.ts";
 import { renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateChapterClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
-import { UsageError } from "../errors.ts";
+import { ProofError, UsageError } from "../errors.ts";
 import { messages } from "../messages.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
@@ -42,6 +43,9 @@ import { OutputWriter, type WriteEffects } from "../output/output-writer.ts";
 import { createReporter, type Reporter } from "./progress.ts";
 import { hashOf } from "../io/hash.ts";
 import { StageCache } from "../output/stage-cache.ts";
+import type { PageLayout } from "../proof/page-layout.ts";
+import { formatProofReport, proofErrors, type DocumentProof, type ProofReport } from "../proof/proof-report.ts";
+import { measureOptions, proofreadDocument } from "../proof/proofread-document.ts";
 
 export const DOCUMENTS = ["chapter", "handout"] as const;
 
@@ -83,6 +87,8 @@ export interface BuildOptions {
   fs?: WriteEffects;
   /** Milliseconds a document's layout may take before the print fails. */
   printTimeoutMs?: number;
+  /** Write the outputs; false builds and proofreads without touching the output folder (`check`). Default true. */
+  write?: boolean;
 }
 
 export interface BuiltFile {
@@ -106,6 +112,8 @@ export interface BuildResult {
   reused: string[];
   /** Milliseconds per stage, summed over documents. */
   timings: Record<string, number>;
+  /** The proofreader's findings on every printed document. */
+  proof: ProofReport;
 }
 
 /** Loads, validates and computes everything a build needs without touching a browser. */
@@ -144,13 +152,13 @@ export class BuildEngine {
 
   /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
   private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
-    const key = hashOf(this.browser.version, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"));
+    const key = hashOf(this.browser.version, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"), JSON.stringify(job.measure ?? null));
     const pdf = this.cache.get("pdf", key);
-    const meta = this.cache.getJson<{ pages: number }>("pdfmeta", key);
-    if (pdf && meta) return { pdf, pages: meta.pages, cached: true };
+    const meta = this.cache.getJson<{ pages: number; layout?: PageLayout }>("pdfmeta", key);
+    if (pdf && meta) return { pdf, pages: meta.pages, layout: meta.layout, cached: true };
     const printed = await printPdf(session, { ...job, timeoutMs: job.timeoutMs ?? this.options.printTimeoutMs });
     this.cache.set("pdf", key, printed.pdf);
-    this.cache.setJson("pdfmeta", key, { pages: printed.pages });
+    this.cache.setJson("pdfmeta", key, { pages: printed.pages, layout: printed.layout });
     return { ...printed, cached: false };
   }
 
@@ -175,8 +183,13 @@ export class BuildEngine {
     for (const w of bylineWarnings(dataset.edition)) this.reporter.line(`warning: ${w}`);
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
-    const release = await acquireOutputLock(o.outDir, { signal: run.signal, onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
+    const write = o.write !== false;
+    const release = write ? await acquireOutputLock(o.outDir, { signal: run.signal, onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) }) : () => undefined;
+    const settings = dataset.edition.proof;
+    const measure = measureOptions(settings);
+    const proofs: DocumentProof[] = [];
     const files: BuiltFile[] = [];
+    let proof: ProofReport = { failOnErrors: true, documents: [] };
     const parity = new Map<Lang, ParityRecord>();
     const handoutParity = new Map<Lang, ParityRecord>();
     const reused: string[] = [];
@@ -218,10 +231,11 @@ export class BuildEngine {
             const printed = await time("print", () =>
               this.browser.run(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });
-                return this.print(s, rendered.print);
+                return this.print(s, { ...rendered.print, measure });
               }, signal),
             );
             if (printed.cached) reused.push(doc);
+            if (printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: printed.layout!, pdf: printed.pdf, firstFolio: dataset.edition.startPage, settings })));
             add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
             this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
         }),
@@ -229,8 +243,9 @@ export class BuildEngine {
           ? languages.map((lang) => async () => {
                 const doc = `${lang}/handout`;
                 const t = performance.now();
-                const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, print: (session, job) => this.print(session, job) }), signal));
+                const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, measure, print: (session, job) => this.print(session, job) }), signal));
                 handoutParity.set(lang, built.parity);
+                if (built.printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: built.printed.layout!, pdf: built.printed.pdf, settings })));
                 for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
                 this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
             })
@@ -238,7 +253,12 @@ export class BuildEngine {
       ]);
       if (handoutParity.size > 1) checkHandoutParity(handoutParity);
       run.signal?.throwIfAborted();
-      await time("write", () => writer.commit());
+      proofs.sort((a, b) => a.document.localeCompare(b.document));
+      proof = { failOnErrors: settings.failOnErrors, documents: proofs };
+      if (settings.failOnErrors && proofErrors(proof).length) throw new ProofError(`the proofreader found errors on the printed pages; nothing was written\n${formatProofReport(proof).join("\n")}`);
+      if (proofs.some((d) => d.findings.length)) for (const line of formatProofReport(proof)) this.reporter.line(line);
+      if (write) await time("write", () => writer.commit());
+      else writer.discard();
     } catch (err) {
       writer.discard();
       throw group.error ?? err;
@@ -248,7 +268,7 @@ export class BuildEngine {
     }
     files.sort((a, b) => a.path.localeCompare(b.path));
     this.reporter.line(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s${reused.length ? ` (${reused.length} unchanged, reused)` : ""}`);
-    return { dataset, stats, claims, files, parity, browserVersion: this.browser.version, reused, timings };
+    return { dataset, stats, claims, files, parity, browserVersion: this.browser.version, reused, timings, proof };
   }
 
   /** The launched browser's process id (undefined before launch or for a remote browser). */

@@ -19,7 +19,8 @@ export function codeFingerprint(chapterDir?: string): string {
     for (const name of readdirSync(dir).sort()) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith(".ts")) parts.push(name, readFileSync(full));
+      // Scripts run in the page (Paged.js fixes, the proofreader's measurements) are code too.
+      else if (name.endsWith(".ts") || name.endsWith(".js")) parts.push(name, readFileSync(full));
     }
   };
   walk(path.join(root, "src"));

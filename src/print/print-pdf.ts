@@ -10,6 +10,8 @@ import type { Page } from "puppeteer-core";
 import { PrintError } from "../errors.ts";
 import { ASSET_ORIGIN, serveAssets, type AssetMap } from "../browser/asset-server.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
+import { measureLayout } from "../proof/measure-layout.ts";
+import type { MeasureOptions, PageLayout } from "../proof/page-layout.ts";
 
 export interface PrintJob {
   /** Names the document in messages, e.g. "zh-HK/chapter". */
@@ -23,12 +25,16 @@ export interface PrintJob {
   timeoutMs?: number;
   /** Checks the laid-out page before printing (e.g. a one-page limit); throws to fail the print. */
   inspect?: (page: Page) => Promise<void>;
+  /** Measure the laid-out pages for the proofreader (src/proof); default not measured. */
+  measure?: MeasureOptions;
 }
 
 export interface PrintResult {
   pdf: Uint8Array;
   /** Pages Paged.js produced (or 0 when not paginated). */
   pages: number;
+  /** The pages as laid out, measured (when the job asked for it). */
+  layout?: PageLayout;
 }
 
 const require = createRequire(import.meta.url);
@@ -89,10 +95,11 @@ export async function printPdf(session: BrowserSession, job: PrintJob): Promise<
     if (problems.length) throw new PrintError(`${job.name}: the page failed to load cleanly:\n  ${problems.join("\n  ")}`);
     if (job.paginate) await page.evaluate(STABLE_IDS);
     await job.inspect?.(page);
+    const layout = job.measure ? await measureLayout(page, job.measure) : undefined;
     const pages = job.paginate ? Number(await page.evaluate("window.__greenbookPages")) : 0;
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
     if (failures.errors.length || failures.blocked.length) throw new PrintError(`${job.name}: the page failed while printing: ${[...failures.errors, ...failures.blocked].join("; ")}`);
-    return { pdf, pages };
+    return { pdf, pages, layout };
   } finally {
     await page.close().catch(() => undefined);
   }

@@ -34,7 +34,10 @@ describe("greenbook check (in-process)", () => {
     expect(stdout).toContain("LinkedIn users: 255911 stayed, 31835 joined, 26836 left (net +4999)");
     expect(stdout[0]).toMatch(/^data: .*\/data \(snapshot [0-9a-f]{12}\)$/);
     expect(stdout.find((l) => l.trimStart().startsWith("age-flows"))).toMatch(/^ {2}age-flows +18 rows {2}illustrative as of 2023-10-31$/);
-  });
+    // The printed pages, proofread: every document, grouped by document (the gate is off in the shipped edition.yaml).
+    expect(stdout.find((l) => l.startsWith("proof: "))).toMatch(/^proof: 4 documents, \d+ errors?, \d+ warnings?/);
+    for (const doc of ["en/chapter", "en/handout", "zh-HK/chapter", "zh-HK/handout"]) expect(stdout.some((l) => l.startsWith(`  ${doc} (`) && / \(\d+ pages?\): \d+ errors?, \d+ warnings?$/.test(l))).toBe(true);
+  }, 600_000);
 
   it("warns of an author with no English name, and stops warning once edition.yaml gives one", async () => {
     const flagged = await run(["check"]);
@@ -43,13 +46,16 @@ describe("greenbook check (in-process)", () => {
     expect(flagged.stdout.find((l) => l.includes("byline: author 3 (王柏林) has no name in en"))).toMatch(/the en edition prints "王柏林" in zh-HK, marked as zh-HK/);
 
     const romanised = copyData({ "edition.yaml": (t) => t.replace("{ en: null, zh-HK: 王柏林 }", "{ en: null, zh-HK: 王柏林, romanised: Placeholder Romanisation }") });
-    const fixed = await run(["check", "--data", romanised]);
+    const fixed = await run(["check", "--data", romanised, "--no-proof"]);
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toContain("warnings: none");
     expect(fixed.stdout.some((l) => l.includes("byline:"))).toBe(false);
+    expect(fixed.stdout.at(-1)).toBe("proof: not run (--no-proof)");
 
-    const json = JSON.parse((await run(["check", "--json"])).stdout.join("\n")) as { warnings: string[] };
+    const json = JSON.parse((await run(["check", "--json"])).stdout.join("\n")) as { warnings: string[]; proof: { failOnErrors: boolean; documents: { document: string; findings: { rule: string; page: number }[] }[] } };
     expect(json.warnings).toHaveLength(1);
+    expect(json.proof.failOnErrors).toBe(false);
+    expect(json.proof.documents.map((d) => d.document)).toEqual(["en/chapter", "en/handout", "zh-HK/chapter", "zh-HK/handout"]);
   });
 
   it("--json gives the same counts to scripts", async () => {
@@ -114,7 +120,8 @@ describe("greenbook check (subprocess: node bin/greenbook.js)", () => {
   it("on good data given by a relative path: exit 0 and nothing written", () => {
     const dir = copyData();
     const before = snapshotTree(dir);
-    const r = spawnGreenbook(["check", "--data", path.relative(REPO_ROOT, dir)]);
+    // Stops before printing: the subprocess has a short time limit; proofreading is tested in-process.
+    const r = spawnGreenbook(["check", "--data", path.relative(REPO_ROOT, dir), "--no-proof"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("provenance: 8 published, 3 official, 2 illustrative\n");
