@@ -14,6 +14,7 @@ import { styleSheet, visibleText } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
+import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
@@ -21,6 +22,8 @@ import { createTemplateEnv, renderTemplate } from "./template-env.ts";
 /** A chart as the chapter needs it (produced by src/charts). */
 export interface ChartForChapter {
   svg: string;
+  /** The same figure drawn for a phone's column; the screen edition shows it on narrow screens. */
+  narrowSvg?: string;
   description: string;
   illustrative: boolean;
   source: string;
@@ -129,6 +132,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
       captionHtml: prose.inline({ name: `${ex.id}.caption`, file, text: text.caption }),
       secondaryCaptionHtml: proseOther.inline({ name: `${ex.id}.caption`, file: exhibitsFile(tOther), text: textOther.caption }),
       svg: chart?.svg,
+      narrowSvg: target === "screen" ? chart?.narrowSvg : undefined,
       description: chart?.description ?? "",
       table,
       notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
@@ -192,7 +196,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     input.pageCss ?? "",
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
-  return { html, parity, fonts: faces };
+  // On screen a Chinese heading wraps between words, wherever the window's edge falls.
+  return { html: target === "screen" && locale.script === "han" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
 }
 
 /**
