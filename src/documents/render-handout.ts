@@ -80,6 +80,8 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     script: locale.script,
     punctuation: locale.punctuation,
     target,
+    /** Markup only the screen edition carries (the chart as one image to assistive technology). */
+    screen: target === "screen",
     colon,
     meta: {
       title: `${str(strings, "brief", t)}${colon}${edition.chapter.title[lang]} — ${edition.book[lang]}`,
@@ -123,7 +125,7 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
   // On screen a Chinese heading wraps between words, wherever the window's edge falls.
-  return { html: target === "screen" && locale.script === "han" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
+  return { html: target === "screen" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
 }
 
 /** The handout's prose blocks by name; a missing or unexpected file is an error. */

@@ -3,8 +3,8 @@
  * `word-break: keep-all` (no break between two Han characters), and a <wbr> marks each word
  * boundary (Intl.Segmenter's dictionary), so a line ends between 人才 and 流失, never inside
  * 流失. Boundaries between two one-character words are left out (the dictionary splits some
- * compounds, 綠|皮|書, into single characters), and so is either side of a number (圖1,
- * 2019年). Punctuation keeps the browser's own line-breaking rules.
+ * compounds, 綠|皮|書, into single characters), and so is a number and what follows it
+ * (2019年). (圖1 is kept whole by the stylesheet: exhibit labels do not wrap.) Punctuation keeps the browser's own line-breaking rules.
  */
 
 /** Elements whose text is a heading: h1–h6 and figure captions. */
@@ -37,6 +37,6 @@ function breaksBetween(before: string, after: string): boolean {
   if (!WORDLIKE.test(last) || !WORDLIKE.test(first)) return false;
   if (!HAN.test(last) && !HAN.test(first)) return false;
   if ([...before].length === 1 && [...after].length === 1 && HAN.test(before) && HAN.test(after)) return false;
-  if (/\p{N}/u.test(last) || /\p{N}/u.test(first)) return false;
+  if (/\p{N}/u.test(last)) return false;
   return true;
 }

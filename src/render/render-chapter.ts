@@ -155,6 +155,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     lang,
     script: locale.script,
     target,
+    /** Markup only the screen edition carries (keyboard access to scrolling tables). */
+    screen: target === "screen",
     colon,
     meta: {
       title: `${title}${colon}${subtitle} — ${edition.book[lang]}`,
@@ -196,8 +198,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     input.pageCss ?? "",
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
-  // On screen a Chinese heading wraps between words, wherever the window's edge falls.
-  return { html: target === "screen" && locale.script === "han" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
+  // On screen a Chinese heading (or an English edition's Chinese caption) wraps between words, wherever the window's edge falls.
+  return { html: target === "screen" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
 }
 
 /**
