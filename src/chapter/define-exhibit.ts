@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { VegaLiteSpec } from "../charts/chart-frame.ts";
+import type { FigureLayout } from "../charts/figure-layout.ts";
 import type { FigureText } from "../charts/figure-text.ts";
 import type { TableContext, TableModel } from "../render/table-model.ts";
 
@@ -15,8 +16,8 @@ export interface FigureDef<S = unknown, X = Record<string, unknown>> {
   series: string;
   /** Schema of its block in charts.yaml; a variant that shares another figure's wording omits it. */
   text?: z.ZodType;
-  /** Builds the Vega-Lite spec; pure. */
-  spec(stats: S, text: FigureText<X>, lang: string): VegaLiteSpec;
+  /** Builds the Vega-Lite spec for `layout` (default the book's); pure. A figure may ignore the layout. */
+  spec(stats: S, text: FigureText<X>, lang: string, layout?: FigureLayout): VegaLiteSpec;
   /** What the figure shows, in prose (alt text and description); pure. */
   describe(stats: S, text: FigureText<X>, lang: string): string;
 }

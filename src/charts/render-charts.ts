@@ -46,6 +46,8 @@ export interface RenderInput {
   png?: boolean;
   /** Draw each chart's title in the chart; set false where the page sets a caption (default true). */
   titles?: boolean;
+  /** Lay each figure out this many CSS px wide (see FigureLayout); default the book's width. */
+  width?: number;
   /** Reuse charts drawn from an identical spec (same data, wording, language and options). */
   cache?: StageCache;
 }
@@ -56,7 +58,8 @@ export function buildFigureSpecs(input: RenderInput, figures: readonly FigureDef
   const text = resolveFigureText(input.text, input.dataset, input.lang, figures, { showTitle: input.titles ?? true });
   return figures.map((figure) => {
     try {
-      const spec = withFontStack(figure.spec(input.stats, text, input.lang), locale.fonts.sans);
+      const layout = input.width === undefined ? undefined : { width: input.width };
+      const spec = withFontStack(figure.spec(input.stats, text, input.lang, layout), locale.fonts.sans);
       const body = figure.describe(input.stats, text, input.lang);
       const description = text.sources[figure.id]!.illustrative ? [text.common.illustrativeLead, body].join(locale.sentenceSeparator) : body;
       return { id: figure.id, spec: { ...spec, description } as VegaLiteSpec, description };
@@ -86,7 +89,9 @@ export async function renderCharts(session: BrowserSession, input: RenderInput, 
     await page.loadFonts(textOf(todo.map((b) => b.spec)));
     for (const { id, spec, description } of todo) {
       const drawn = await drawSvg(page, id, spec);
-      const svg = labelSvg(normalizeSvg(drawn.svg, `${id}-${input.lang}`), description);
+      // Ids stay unique when a page holds both widths of a chart.
+      const prefix = input.width === undefined ? `${id}-${input.lang}` : `${id}-${input.lang}-w${input.width}`;
+      const svg = labelSvg(normalizeSvg(drawn.svg, prefix), description);
       const [, width = "0", height = "0"] = /^<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg) ?? [];
       const chart: RenderedChart = {
         id,

@@ -14,6 +14,12 @@ const FONT_STACKS = { sans: DEFAULT_SANS };
 
 /** Full-width figure: 160 mm at 96 px/in. */
 export const CHART_WIDTH = 605;
+/**
+ * A figure for a phone's column, with the book's type sizes: shown 366 px wide (a 390 px screen
+ * less its margins) it is scaled up about 1.17×, so its smallest text (the 9.5 px source line)
+ * reads at 11 px or more.
+ */
+export const NARROW_WIDTH = 300;
 /** Compact figure for the one-page handout: 80 mm. */
 export const COMPACT_WIDTH = 302;
 /** Width left of the plot for y-axis labels, the same in every full-width figure so plots line up. */

@@ -15,7 +15,7 @@ import { chapterFullTitle, editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
 import { pageCss } from "../print/page-css.ts";
 import { pagedScripts, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
-import { renderChapter, type ParityRecord } from "../render/render-chapter.ts";
+import { renderChapter, type ChartForChapter, type ParityRecord } from "../render/render-chapter.ts";
 
 /** A file of a document, relative to the output folder. */
 export interface DocumentFile {
@@ -27,6 +27,8 @@ export interface DocumentFile {
 
 export interface ChapterBuild extends DocumentInput {
   charts: Map<string, RenderedChart>;
+  /** Figures drawn for a phone's column (renderNarrowCharts), for the screen edition; default none. */
+  narrowCharts?: ReadonlyMap<string, RenderedChart>;
   date: Date;
 }
 
@@ -50,7 +52,7 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
     chapter: localeOf(lang).script === "han" ? chapterFullTitle(dataset, lang) : (edition.chapter.title[lang] ?? ""),
   };
   const common = { chapter: b.chapter, dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
-  const screen = renderChapter({ ...common, target: "screen", fontSrc: inlineFont });
+  const screen = renderChapter({ ...common, charts: withNarrowDrawings(b.charts, b.narrowCharts), target: "screen", fontSrc: inlineFont });
   let job: PrintJob | undefined;
   const printJob = (): PrintJob => {
     const print = renderChapter({
@@ -88,8 +90,10 @@ export function dataAttachments(dataset: Dataset): Attachment[] {
   }));
 }
 
-
-
+/** The charts with each one's narrow drawing, where there is one. */
+function withNarrowDrawings(charts: ReadonlyMap<string, RenderedChart>, narrow: ReadonlyMap<string, RenderedChart> | undefined): Map<string, ChartForChapter> {
+  return new Map([...charts].map(([id, chart]) => [id, narrow?.has(id) ? { ...chart, narrowSvg: narrow.get(id)!.svg } : chart]));
+}
 
 /** The edition's own opening image as an inline <img>, or undefined for greenbook's artwork. */
 function illustrationMarkup(dataset: Dataset): string | undefined {

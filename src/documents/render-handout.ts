@@ -18,6 +18,7 @@ import type { LanguageTemplates } from "../render/load-templates.ts";
 import type { Target } from "../render/markdown.ts";
 import type { ChartForChapter, ParityRecord } from "../render/render-chapter.ts";
 import { messages } from "../messages.ts";
+import { markPhraseBreaks } from "../render/phrase-breaks.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
 import { authorLineHtml, authorNames } from "../render/author-names.ts";
 import { createTemplateEnv, renderTemplate } from "../render/template-env.ts";
@@ -83,6 +84,8 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     script: locale.script,
     punctuation: locale.punctuation,
     target,
+    /** Markup only the screen edition carries (the chart as one image to assistive technology). */
+    screen: target === "screen",
     colon,
     meta: {
       title: `${str(strings, "brief", t)}${colon}${edition.chapter.title[lang]} — ${edition.book[lang]}`,
@@ -121,10 +124,12 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};--sheet-width:${HANDOUT_PAGE.width};--sheet-height:${HANDOUT_PAGE.height};}`,
     styleSheet(templates, "base"),
     styleSheet(templates, "handout"),
+    ...(target === "screen" ? [styleSheet(templates, "handout-screen")] : []),
     pageCss,
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
-  return { html, parity, fonts: faces };
+  // On screen a Chinese heading wraps between words, wherever the window's edge falls.
+  return { html: target === "screen" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
 }
 
 /** The handout's prose blocks by name; a missing or unexpected file is an error. */

@@ -23,6 +23,7 @@ import type { Chapter } from "../chapter/define-chapter.ts";
 import type { FigureDef } from "../chapter/define-exhibit.ts";
 import { renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateChapterClaims, type Claims } from "../claims/evaluate-claims.ts";
+import { renderNarrowCharts } from "../charts/render-narrow-charts.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
 import { ProofError, UsageError } from "../errors.ts";
 import { messages } from "../messages.ts";
@@ -210,9 +211,12 @@ export class BuildEngine {
                 const doc = `${lang}/chapter`;
                 const text = templates.languages.get(lang)!.chartText;
                 // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
-                const charts = await time("charts", () => this.browser.run(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter)), signal));
+                const chartInput = { stats, dataset, lang, text, titles: false, cache: this.cache };
+                const charts = await time("charts", () => this.browser.run(doc, (s) => renderCharts(s, chartInput, chapterFigures(chapter)), signal));
+                // The screen edition also carries each figure drawn for a phone's column.
+                const narrowCharts = await time("charts", () => this.browser.run(doc, (s) => renderNarrowCharts(s, chartInput, chapterFigures(chapter)), signal));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
-                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
+                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date }));
                 parity.set(lang, rendered.parity);
                 add(writer, lang, "chapter", rendered.html);
                 return { lang, doc, rendered };

@@ -16,6 +16,7 @@ import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
 import { findDivergences } from "../reproduce/divergences.ts";
 import { renderFiguresNote } from "./figures-note.ts";
+import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
@@ -23,6 +24,8 @@ import { createTemplateEnv, renderTemplate } from "./template-env.ts";
 /** A chart as the chapter needs it (produced by src/charts). */
 export interface ChartForChapter {
   svg: string;
+  /** The same figure drawn for a phone's column; the screen edition shows it on narrow screens. */
+  narrowSvg?: string;
   description: string;
   illustrative: boolean;
   source: string;
@@ -132,6 +135,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
       captionHtml: prose.inline({ name: `${ex.id}.caption`, file, text: text.caption }),
       secondaryCaptionHtml: proseOther.inline({ name: `${ex.id}.caption`, file: exhibitsFile(tOther), text: textOther.caption }),
       svg: chart?.svg,
+      narrowSvg: target === "screen" ? chart?.narrowSvg : undefined,
       description: chart?.description ?? "",
       table,
       notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
@@ -157,6 +161,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     lang,
     script: locale.script,
     target,
+    /** Markup only the screen edition carries (keyboard access to scrolling tables). */
+    screen: target === "screen",
     colon,
     meta: {
       title: `${title}${colon}${subtitle} — ${edition.book[lang]}`,
@@ -199,7 +205,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     input.pageCss ?? "",
   ].join("\n");
   const html = renderTemplate(hb, layout, { ...layoutContext, css });
-  return { html, parity, fonts: faces };
+  // On screen a Chinese heading (or an English edition's Chinese caption) wraps between words, wherever the window's edge falls.
+  return { html: target === "screen" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
 }
 
 /**

@@ -12,7 +12,9 @@ import { localeOf } from "../../../src/locale/locale-of.ts";
 import { periodLabel, type Text as FigureText } from "./text.ts";
 import { formatLargeCount } from "../../../src/charts/format-number.ts";
 import { niceTicks } from "../../../src/charts/scale-ticks.ts";
-import { CHART_WIDTH, COMPACT_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
+import { estimateWidth } from "../../../src/charts/wrap-text.ts";
+import { BOOK_LAYOUT, type FigureLayout } from "../../../src/charts/figure-layout.ts";
+import { COMPACT_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
 
 /** Size and title of one drawing of the chart. */
 interface Frame {
@@ -23,12 +25,10 @@ interface Frame {
   title(t: FigureText["fig2"], from: string, to: string): string;
   /** Whether the legend carries its title (the compact drawing has no room for it). */
   legendTitle: boolean;
-  /** Room after the last point, in days, for its right-aligned label. */
-  endRoomDays: number;
 }
 
-const FULL: Frame = { id: "fig2", width: CHART_WIDTH, height: 230, gutter: GUTTER, title: (t, from, to) => fill(t.title, { from, to }), legendTitle: true, endRoomDays: 45 };
-const COMPACT: Frame = { id: "fig2-compact", width: COMPACT_WIDTH, height: 170, gutter: 34, title: (t, from, to) => fill(t.compactTitle, { from, to }), legendTitle: false, endRoomDays: 90 };
+const full = (layout: FigureLayout): Frame => ({ id: "fig2", width: layout.width, height: 230, gutter: GUTTER, title: (t, from, to) => fill(t.title, { from, to }), legendTitle: true });
+const COMPACT: Frame = { id: "fig2-compact", width: COMPACT_WIDTH, height: 170, gutter: 34, title: (t, from, to) => fill(t.compactTitle, { from, to }), legendTitle: false };
 const DAY = 86_400_000;
 /** Space between a point and its label, px. */
 const MARKER_GAP = 7;
@@ -36,8 +36,8 @@ const MARKER_GAP = 7;
 const LABEL_BLOCK = MARKER_GAP + 2 * TYPE.annotation.lineHeight + 4;
 
 /** Figure 2: population line with provisional points hollow and peak, trough and latest annotated. */
-export function figure2Population(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
-  return populationChart(stats, text, lang, FULL);
+export function figure2Population(stats: Stats, text: FigureText, lang: string, layout: FigureLayout = BOOK_LAYOUT): VegaLiteSpec {
+  return populationChart(stats, text, lang, full(layout));
 }
 
 /** Figure 2 drawn small for the handout, with its own title. */
@@ -68,20 +68,25 @@ function populationChart(stats: Stats, text: FigureText, lang: string, frame: Fr
   const endYear = Number(latest.date.slice(0, 4));
   const yearTicks: number[] = [];
   for (let y = startYear + 1; y <= endYear; y++) yearTicks.push(Date.UTC(y, 0, 1));
-  const xDomain = [time(first) - 75 * DAY, time(latest) + frame.endRoomDays * DAY];
+  // A label aligned right hangs 6 px past its point: on a narrow plot the last point needs more room after it.
+  const plotWidth = frame.width - frame.gutter;
+  const span = time(latest) - time(first) + 120 * DAY;
+  const xDomain = [time(first) - 75 * DAY, time(latest) + Math.max(45 * DAY, (8 * span) / plotWidth)];
 
   // One label per annotated point; a point that is both trough and latest gets both words.
-  // Labels near either end of the time axis are aligned inward so they stay inside the plot.
+  // Labels near either end of the time axis, or too wide to centre on their point, are aligned
+  // inward so they stay inside the plot.
   type Align = "left" | "center" | "right";
-  const alignAt = (p: PopulationPoint): Align => {
+  const alignAt = (p: PopulationPoint, lines: string[]): Align => {
     const f = (time(p) - xDomain[0]!) / (xDomain[1]! - xDomain[0]!);
-    return f > 0.85 ? "right" : f < 0.15 ? "left" : "center";
+    const half = Math.max(...lines.map((l) => estimateWidth(l, TYPE.annotation.size))) / 2;
+    return f > 0.85 || f * plotWidth + half > plotWidth ? "right" : f < 0.15 || f * plotWidth - half < 0 ? "left" : "center";
   };
-  const annotated = new Map<string, { point: PopulationPoint; words: string[]; place: "above" | "below"; align: Align }>();
+  const annotated = new Map<string, { point: PopulationPoint; words: string[]; place: "above" | "below" }>();
   const annotate = (p: PopulationPoint, word: string, place: "above" | "below") => {
     const a = annotated.get(p.period);
     if (a) a.words.push(word);
-    else annotated.set(p.period, { point: p, words: [word], place, align: alignAt(p) });
+    else annotated.set(p.period, { point: p, words: [word], place });
   };
   annotate(peak, t.peak, "above");
   annotate(trough, t.trough, "below");
@@ -92,7 +97,7 @@ function populationChart(stats: Stats, text: FigureText, lang: string, frame: Fr
       period: periodLabel(text, a.point.period),
       value: formatLargeCount(a.point.value, lang, "short"),
     }).split("\n");
-    return { t: time(a.point), value: a.point.value, lines, place: a.place, align: a.align };
+    return { t: time(a.point), value: a.point.value, lines, place: a.place, align: alignAt(a.point, lines) };
   });
 
   const x = { field: "t", type: "temporal", scale: { type: "utc", domain: xDomain }, axis: { title: null, values: yearTicks, format: "%Y", labelAngle: 0 } };
@@ -131,7 +136,7 @@ function populationChart(stats: Stats, text: FigureText, lang: string, frame: Fr
     title: frame.title(t, periodLabel(text, first.period), periodLabel(text, latest.period)),
     subtitle: t.subtitle,
     body: {
-      width: frame.width - frame.gutter,
+      width: plotWidth,
       height: HEIGHT,
       data: {
         values: points.map((p) => ({ t: time(p), value: p.value, status: p.status === "revised" ? t.revised : t.provisional })),

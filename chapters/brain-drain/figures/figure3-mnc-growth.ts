@@ -11,7 +11,8 @@ import { fill } from "../../../src/charts/chart-text.ts";
 import type { ChartText, Text as FigureText } from "./text.ts";
 import { formatPercent, formatPercentUnits } from "../../../src/charts/format-number.ts";
 import { niceTicks } from "../../../src/charts/scale-ticks.ts";
-import { CHART_WIDTH, GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
+import { BOOK_LAYOUT, type FigureLayout } from "../../../src/charts/figure-layout.ts";
+import { GUTTER, PALETTE, TYPE } from "../../../src/charts/theme.ts";
 import { wrapText } from "../../../src/charts/wrap-text.ts";
 
 type Bin = Stats["mncGrowth"]["bins"][number];
@@ -40,12 +41,12 @@ function grew(bin: Bin): boolean {
 }
 
 /** Figure 3: share of multinationals by headcount growth bin. */
-export function figure3MncGrowth(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
+export function figure3MncGrowth(stats: Stats, text: FigureText, lang: string, layout: FigureLayout = BOOK_LAYOUT): VegaLiteSpec {
   const t = text.fig3;
   // Illustrative values are not labelled as if measured: no value on each bar, the share that grew in tens.
   const illustrative = text.sources["fig3"]?.illustrative ?? false;
   const bins = stats.mncGrowth.bins;
-  const plotWidth = CHART_WIDTH - GUTTER;
+  const plotWidth = layout.width - GUTTER;
   const band = plotWidth / (bins.length - PADDING_INNER + 2 * PADDING_OUTER);
   const rows = bins.map((b, i) => ({
     key: `b${i}`,
@@ -75,7 +76,7 @@ export function figure3MncGrowth(stats: Stats, text: FigureText, lang: string): 
   return frameChart({
     id: "fig3",
     text,
-    width: CHART_WIDTH,
+    width: layout.width,
     gutter: GUTTER,
     title: t.title,
     subtitle: t.subtitle,

@@ -12,7 +12,8 @@ import { fill, labelOf } from "../../../src/charts/chart-text.ts";
 import type { Text as FigureText } from "./text.ts";
 import { formatCount, formatList, formatPercent } from "../../../src/charts/format-number.ts";
 import { niceTicks } from "../../../src/charts/scale-ticks.ts";
-import { CHART_WIDTH, GUTTER, SERIES_STYLES, TYPE } from "../../../src/charts/theme.ts";
+import { BOOK_LAYOUT, type FigureLayout } from "../../../src/charts/figure-layout.ts";
+import { GUTTER, SERIES_STYLES, TYPE } from "../../../src/charts/theme.ts";
 import { estimateWidth } from "../../../src/charts/wrap-text.ts";
 
 const HEIGHT = 230;
@@ -31,7 +32,7 @@ export function gapsOf(stats: Stats): { parent: string; years: number[] }[] {
 }
 
 /** Figure 4: one line per parent country, labelled at its end with the change over the window. */
-export function figure4Rhq(stats: Stats, text: FigureText, lang: string): VegaLiteSpec {
+export function figure4Rhq(stats: Stats, text: FigureText, lang: string, layout: FigureLayout = BOOK_LAYOUT): VegaLiteSpec {
   const t = text.fig4;
   const { from, to, byParent, series } = stats.rhq;
   if (byParent.length > SERIES_STYLES.length) throw new Error(`figure 4: ${byParent.length} parents, but styles for only ${SERIES_STYLES.length}`);
@@ -43,7 +44,7 @@ export function figure4Rhq(stats: Stats, text: FigureText, lang: string): VegaLi
   const ticks = niceTicks(Math.min(...counts) * 0.9, Math.max(...counts) * 1.02, 5);
   const endLabels = byParent.map((p, i) => `${names[i]} ${formatPercent(p.growth, lang, { plus: true })}`);
   const labelWidth = Math.ceil(Math.max(...endLabels.map((l) => estimateWidth(l, TYPE.legend.size, true)))) + LABEL_GAP;
-  const plotWidth = CHART_WIDTH - GUTTER - labelWidth;
+  const plotWidth = layout.width - GUTTER - labelWidth;
 
   // Rows for every parent and year in the window; a missing count is null, which breaks the line.
   const rows = byParent.flatMap((p, i) =>
@@ -66,7 +67,7 @@ export function figure4Rhq(stats: Stats, text: FigureText, lang: string): VegaLi
   return frameChart({
     id: "fig4",
     text,
-    width: CHART_WIDTH,
+    width: layout.width,
     gutter: GUTTER,
     title: fill(t.title, { from, to }),
     subtitle: fill(t.subtitle, { from, to }),
