@@ -16,7 +16,7 @@ import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
-import { createTemplateEnv, renderTemplate } from "./template-env.ts";
+import { createTemplateEnv, registerPartials, renderTemplate } from "./template-env.ts";
 
 /** A chart as the chapter needs it (produced by src/charts). */
 export interface ChartForChapter {
@@ -180,7 +180,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const layout = templates.shared.layouts.get("chapter");
   if (!layout) throw new TemplateError("templates/layouts/chapter.hbs is missing");
   const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
-  for (const [name, partial] of templates.shared.partials) hb.registerPartial(name, partial.text);
+  registerPartials(hb, templates.shared.partials);
 
   const draft = renderTemplate(hb, layout, layoutContext);
   const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
