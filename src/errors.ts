@@ -80,3 +80,8 @@ export class LocaleError extends GreenbookError {
 export class ChapterError extends GreenbookError {
   override name = "ChapterError";
 }
+
+/** A font could not be read or cut to the characters a document uses. */
+export class FontError extends GreenbookError {
+  override name = "FontError";
+}

@@ -31,6 +31,8 @@ import { loadTemplates } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 import { bylineWarnings } from "../render/author-names.ts";
 import { renderChapterDocument, type DocumentFile } from "../documents/build-chapter.ts";
+import { collectFaceText } from "../fonts/collect-face-text.ts";
+import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts";
 import { buildTime } from "./build-time.ts";
 import { checkParity } from "../documents/check-parity.ts";
@@ -197,7 +199,9 @@ export class BuildEngine {
                 // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
                 const charts = await time("charts", () => this.browser.run(doc, (s) => renderCharts(s, { stats, dataset, lang, text, titles: false, cache: this.cache }, chapterFigures(chapter)), signal));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
-                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
+                const embedFonts = (html: string) =>
+                  embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => collectFaceText(s, bare, `${doc}.html`), signal), cache: this.cache });
+                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date, embedFonts }));
                 parity.set(lang, rendered.parity);
                 add(writer, lang, "chapter", rendered.html);
                 return { lang, doc, rendered };

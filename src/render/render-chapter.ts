@@ -38,6 +38,8 @@ export interface RenderedChapter {
   parity: ParityRecord;
   /** Font faces the document uses (print serves these as assets). */
   fonts: FontFace[];
+  /** The same document with `fontCss` as its @font-face rules. */
+  withFonts(fontCss: string): string;
 }
 
 export interface ChapterInput extends DocumentInput {
@@ -49,8 +51,11 @@ export interface ChapterInput extends DocumentInput {
   headScripts?: string;
   /** The opening illustration as markup; default greenbook's own artwork. */
   illustrationHtml?: string;
-  /** How fonts are referenced: by asset URL (print) or inlined as data: URIs (self-contained HTML). */
-  fontSrc: (face: FontFace) => string;
+  /**
+   * How the font files are referenced (print: by asset URL); absent, the document declares no
+   * fonts, and `withFonts` completes it (self-contained HTML: subset fonts inlined).
+   */
+  fontSrc?: (face: FontFace) => string;
 }
 
 export function renderChapter(input: ChapterInput): RenderedChapter {
@@ -184,15 +189,15 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
 
   const draft = renderTemplate(hb, layout, layoutContext);
   const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
-  const css = [
-    fontFaceCss(faces, input.fontSrc),
+  const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
     target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
-  ].join("\n");
-  const html = renderTemplate(hb, layout, { ...layoutContext, css });
-  return { html, parity, fonts: faces };
+  ];
+  const withFonts = (fontCss: string) => renderTemplate(hb, layout, { ...layoutContext, css: [fontCss, ...rest].join("\n") });
+  const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
+  return { html, parity, fonts: faces, withFonts };
 }
 
 /**
