@@ -42,7 +42,7 @@ const WALK = `(() => {
     "cjk-decimal": "〇一二三四五六七八九、", "cjk-ideographic": "〇一二三四五六七八九十百千萬、", "simp-chinese-informal": "〇一二三四五六七八九十百千万、",
     "trad-chinese-informal": "〇一二三四五六七八九十百千萬、", "lower-alpha": "abcdefghijklmnopqrstuvwxyz.", "upper-alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZ.",
     "lower-latin": "abcdefghijklmnopqrstuvwxyz.", "upper-latin": "ABCDEFGHIJKLMNOPQRSTUVWXYZ.", "lower-roman": "ivxlcdm.", "upper-roman": "IVXLCDM.", decimal: DIGITS + ".", "decimal-leading-zero": DIGITS + "." };
-  const generated = (el, content, style) => {
+  const generated = (el, content) => {
     if (!content || content === "none" || content === "normal") return "";
     let out = "";
     const strings = content.match(/"(?:[^"\\\\]|\\\\.)*"/g) || [];
@@ -64,13 +64,13 @@ const WALK = `(() => {
     }
     for (const pseudo of ["::before", "::after"]) {
       const style = getComputedStyle(node, pseudo);
-      add(style, generated(node, style.content, style));
+      add(style, generated(node, style.content));
     }
     if (getComputedStyle(node).display === "list-item") {
       const style = getComputedStyle(node, "::marker");
       const type = getComputedStyle(node).listStyleType;
       const content = style.content;
-      add(style, content && content !== "normal" ? generated(node, content, style) : (MARKERS[type] || (type === "none" ? "" : DIGITS + ".")) + " ");
+      add(style, content && content !== "normal" ? generated(node, content) : (MARKERS[type] || (type === "none" ? "" : DIGITS + ".")) + " ");
     }
   }
   return [...sets].map(([key, set]) => { const [families, weight, style] = key.split("|"); return { families, weight, style, text: [...set].join("") }; });
