@@ -25,6 +25,8 @@ import { renderCharts } from "../src/charts/render-charts.ts";
 import { renderChapterDocument, type RenderedChapterDocument } from "../src/documents/build-chapter.ts";
 import { renderHandout } from "../src/documents/render-handout.ts";
 import { fontAssets, fontAssetUrl } from "../src/fonts/font-sources.ts";
+import { collectFaceText } from "../src/fonts/collect-face-text.ts";
+import { embedSubsetFonts } from "../src/fonts/embed-subset-fonts.ts";
 import { hashOf } from "../src/io/hash.ts";
 import { BuildEngine, chapterFigures, prepareBuild, type BuildResult } from "../src/pipeline/build-edition.ts";
 import { buildTime } from "../src/pipeline/build-time.ts";
@@ -198,7 +200,8 @@ async function main(): Promise<void> {
       const text = templates.languages.get(lang)!.chartText;
       const charts = await renderCharts(session, { stats, dataset, lang, text, titles: false, cache: chartCache }, chapterFigures(chapter));
       t = performance.now();
-      const rendered = renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date });
+      const embedFonts = (html: string) => embedSubsetFonts(html, { collect: (bare) => collectFaceText(session!, bare, `${lang}/chapter.html`), cache: chartCache });
+      const rendered = await renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date, embedFonts });
       renderMs.set(lang, performance.now() - t);
       chapters.set(lang, rendered);
       jobs.push(rendered.print);

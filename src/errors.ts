@@ -85,3 +85,8 @@ export class ChapterError extends GreenbookError {
 export class ProofError extends GreenbookError {
   override name = "ProofError";
 }
+
+/** A font could not be read or cut to the characters a document uses. */
+export class FontError extends GreenbookError {
+  override name = "FontError";
+}

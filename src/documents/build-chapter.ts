@@ -9,7 +9,7 @@ import { ILLUSTRATION_TYPES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { fontStacks } from "../fonts/font-faces.ts";
-import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
+import { fontAssets, fontAssetUrl } from "../fonts/font-sources.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { chapterFullTitle, editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
@@ -30,6 +30,8 @@ export interface ChapterBuild extends DocumentInput {
   /** Figures drawn for a phone's column (renderNarrowCharts), for the screen edition; default none. */
   narrowCharts?: ReadonlyMap<string, RenderedChart>;
   date: Date;
+  /** The @font-face rules, fonts inlined, for the screen HTML rendered without any (embedSubsetFonts). */
+  embedFonts: (html: string) => Promise<string>;
 }
 
 export interface RenderedChapterDocument {
@@ -42,7 +44,7 @@ export interface RenderedChapterDocument {
   finish(printed: PrintResult): Promise<DocumentFile>;
 }
 
-export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument {
+export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedChapterDocument> {
   const { dataset, lang } = b;
   const edition = dataset.edition;
   const illustrationHtml = illustrationMarkup(dataset);
@@ -52,7 +54,8 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
     chapter: localeOf(lang).script === "han" ? chapterFullTitle(dataset, lang) : (edition.chapter.title[lang] ?? ""),
   };
   const common = { chapter: b.chapter, dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
-  const screen = renderChapter({ ...common, charts: withNarrowDrawings(b.charts, b.narrowCharts), target: "screen", fontSrc: inlineFont });
+  const screen = renderChapter({ ...common, charts: withNarrowDrawings(b.charts, b.narrowCharts), target: "screen" });
+  const screenHtml = screen.withFonts(await b.embedFonts(screen.html));
   let job: PrintJob | undefined;
   const printJob = (): PrintJob => {
     const print = renderChapter({
@@ -67,7 +70,7 @@ export function renderChapterDocument(b: ChapterBuild): RenderedChapterDocument 
   };
   return {
     parity: screen.parity,
-    html: { rel: `${lang}/chapter.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
+    html: { rel: `${lang}/chapter.html`, data: Buffer.from(screenHtml, "utf8"), format: "html" },
     get print() {
       return job ?? printJob();
     },

@@ -10,7 +10,9 @@
  * Returns the files to write; the caller stages them with the rest of the build.
  */
 import type { DocumentInput } from "../render/document-input.ts";
-import { fontAssets, fontAssetUrl, inlineFont } from "../fonts/font-sources.ts";
+import { fontAssets, fontAssetUrl } from "../fonts/font-sources.ts";
+import { collectFaceText } from "../fonts/collect-face-text.ts";
+import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { renderCharts } from "../charts/render-charts.ts";
@@ -69,7 +71,8 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
 
   const common = { chapter, dataset, stats, claims: b.claims, templates: b.templates, lang, chart };
   const print = renderHandout({ ...common, target: "print", fontSrc: fontAssetUrl });
-  const screen = renderHandout({ ...common, target: "screen", fontSrc: inlineFont });
+  const screen = renderHandout({ ...common, target: "screen" });
+  const screenHtml = screen.withFonts(await embedSubsetFonts(screen.html, { collect: (html) => collectFaceText(b.session, html, `${name}.html`), cache: b.cache }));
   const assets = fontAssets(print.fonts);
   const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) });
 
@@ -85,7 +88,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
     printed,
     files: [
       { rel: `${lang}/handout.pdf`, data: pdf, format: "pdf" },
-      { rel: `${lang}/handout.html`, data: Buffer.from(screen.html, "utf8"), format: "html" },
+      { rel: `${lang}/handout.html`, data: Buffer.from(screenHtml, "utf8"), format: "html" },
       { rel: `${lang}/handout-chart.png`, data: chart.png, format: "png" },
     ],
   };

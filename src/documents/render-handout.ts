@@ -30,8 +30,11 @@ export interface HandoutInput extends DocumentInput {
   /** The compact Figure 1, drawn with its own title, source line and illustrative mark. */
   chart: ChartForChapter;
   target: Target;
-  /** How fonts are referenced: by asset URL (print) or inlined as data: URIs (self-contained HTML). */
-  fontSrc: (face: FontFace) => string;
+  /**
+   * How the font files are referenced (print: by asset URL); absent, the document declares no
+   * fonts, and `withFonts` completes it (self-contained HTML: subset fonts inlined).
+   */
+  fontSrc?: (face: FontFace) => string;
 }
 
 export interface RenderedHandout {
@@ -40,6 +43,8 @@ export interface RenderedHandout {
   parity: ParityRecord;
   /** Font faces the document uses (print serves these as assets). */
   fonts: FontFace[];
+  /** The same document with `fontCss` as its @font-face rules. */
+  withFonts(fontCss: string): string;
 }
 
 /** One source line of the note: a catalog source and whether its series is illustrative. */
@@ -119,17 +124,20 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const pageCss = target === "print" ? `@page { size: ${HANDOUT_PAGE.width} ${HANDOUT_PAGE.height}; margin: 0; }` : "";
   const draft = renderTemplate(hb, layout, layoutContext);
   const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + "0123456789–—−%()");
-  const css = [
-    fontFaceCss(faces, input.fontSrc),
+  const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};--sheet-width:${HANDOUT_PAGE.width};--sheet-height:${HANDOUT_PAGE.height};}`,
     styleSheet(templates, "base"),
     styleSheet(templates, "handout"),
     ...(target === "screen" ? [styleSheet(templates, "handout-screen")] : []),
     pageCss,
-  ].join("\n");
-  const html = renderTemplate(hb, layout, { ...layoutContext, css });
+  ];
   // On screen a Chinese heading wraps between words, wherever the window's edge falls.
-  return { html: target === "screen" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
+  const withFonts = (fontCss: string) => {
+    const page = renderTemplate(hb, layout, { ...layoutContext, css: [fontCss, ...rest].join("\n") });
+    return target === "screen" ? markPhraseBreaks(page, lang) : page;
+  };
+  const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
+  return { html, parity, fonts: faces, withFonts };
 }
 
 /** The handout's prose blocks by name; a missing or unexpected file is an error. */

@@ -13,7 +13,8 @@ const cmaps = new Map<string, [number, number][]>();
 
 const within = (ranges: readonly [number, number][], cp: number) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 
-function hasGlyph(face: FontFace, cp: number): boolean {
+/** Whether `face` would draw `cp`: its unicode-range includes it (Chromium picks it) and its cmap has a glyph. */
+export function hasGlyph(face: FontFace, cp: number): boolean {
   if (!within(face.ranges, cp)) return false;
   let points = cmaps.get(face.file);
   if (!points) {

@@ -44,6 +44,18 @@ export function woff2CodePoints(file: string): [number, number][] {
   return parseCmap(data.subarray(cmap.offset, cmap.offset + cmap.length));
 }
 
+/** Sorted, non-overlapping inclusive ranges of the code points an sfnt (TrueType/OpenType) maps to glyphs. */
+export function sfntCodePoints(sfnt: Buffer): [number, number][] {
+  const numTables = sfnt.readUInt16BE(4);
+  for (let i = 0; i < numTables; i++) {
+    const at = 12 + i * 16;
+    if (sfnt.toString("latin1", at, at + 4) !== "cmap") continue;
+    const offset = sfnt.readUInt32BE(at + 8);
+    return parseCmap(sfnt.subarray(offset, offset + sfnt.readUInt32BE(at + 12)));
+  }
+  return [];
+}
+
 function parseCmap(cmap: Buffer): [number, number][] {
   const count = cmap.readUInt16BE(2);
   const subtables: { platform: number; encoding: number; format: number; at: number }[] = [];

@@ -106,8 +106,8 @@ function unwrapEntry(bytes: Buffer): Uint8Array | undefined {
   return Buffer.from(sha256(value), "hex").equals(bytes.subarray(MAGIC.length, head)) ? value : undefined;
 }
 
-/** Entries a cache folder keeps; beyond this the least recently written are removed. */
-export const MAX_CACHE_ENTRIES = 400;
+/** Entries a cache folder keeps (a build writes ~180: charts, prints, ~160 font subsets); beyond this the least recently written are removed. */
+export const MAX_CACHE_ENTRIES = 1000;
 
 function pruneCache(dir: string, keep = MAX_CACHE_ENTRIES): void {
   try {

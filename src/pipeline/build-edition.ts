@@ -33,6 +33,8 @@ import { loadTemplates } from "../render/load-templates.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 import { bylineWarnings } from "../render/author-names.ts";
 import { renderChapterDocument, type DocumentFile } from "../documents/build-chapter.ts";
+import { collectFaceText } from "../fonts/collect-face-text.ts";
+import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts";
 import { buildTime } from "./build-time.ts";
 import { checkParity } from "../documents/check-parity.ts";
@@ -216,7 +218,9 @@ export class BuildEngine {
                 // The screen edition also carries each figure drawn for a phone's column.
                 const narrowCharts = await time("charts", () => this.browser.run(doc, (s) => renderNarrowCharts(s, chartInput, chapterFigures(chapter)), signal));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
-                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date }));
+                const embedFonts = (html: string) =>
+                  embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => collectFaceText(s, bare, `${doc}.html`), signal), cache: this.cache });
+                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts }));
                 parity.set(lang, rendered.parity);
                 add(writer, lang, "chapter", rendered.html);
                 return { lang, doc, rendered };

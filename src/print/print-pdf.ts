@@ -12,6 +12,7 @@ import { ASSET_ORIGIN, serveAssets, type AssetMap } from "../browser/asset-serve
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { measureLayout } from "../proof/measure-layout.ts";
 import type { MeasureOptions, PageLayout } from "../proof/page-layout.ts";
+import { preparePagedHtml } from "./paged-html.ts";
 
 export interface PrintJob {
   /** Names the document in messages, e.g. "zh-HK/chapter". */
@@ -38,8 +39,9 @@ export interface PrintResult {
 }
 
 const require = createRequire(import.meta.url);
-// pagedjs's package.json exports no subpaths: find the package, then its polyfill build.
-const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js");
+// pagedjs's package.json exports no subpaths: find the package, then its minified polyfill build
+// (served at /vendor/paged.polyfill.js: the HTML, and so the print cache key, names it so).
+export const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.min.js");
 /** greenbook's corrections to Paged.js 0.4 (footnote placement, page-end hyphens, widows). */
 export const PAGED_FIXES = fileURLToPath(new URL("./paged-fixes.js", import.meta.url));
 
@@ -76,7 +78,7 @@ export async function printPdf(session: BrowserSession, job: PrintJob): Promise<
   const page = await session.browser.newPage();
   try {
     const assets: AssetMap = new Map(job.assets);
-    assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.html });
+    assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.paginate ? preparePagedHtml(job.html) : job.html });
     assets.set("/vendor/paged.polyfill.js", { type: "text/javascript", file: PAGED_JS });
     assets.set("/vendor/paged-fixes.js", { type: "text/javascript", file: PAGED_FIXES });
     assets.set("/favicon.ico", { type: "image/x-icon", body: new Uint8Array() });

@@ -81,6 +81,6 @@ export function renderInline(md: MarkdownIt, source: string, env: MarkdownEnv): 
 /** The screen edition's list of footnotes, or "" when there are none. */
 export function renderNotesList(env: MarkdownEnv, heading: string): string {
   if (env.target !== "screen" || env.notes.length === 0) return "";
-  const items = env.notes.map((body, i) => `<li id="fn-${i + 1}" role="doc-footnote">${body} <a href="#fnref-${i + 1}" class="fn-back" aria-label="↩ ${i + 1}">↩</a></li>`).join("\n");
+  const items = env.notes.map((body, i) => `<li id="fn-${i + 1}" role="doc-footnote">${body} <a href="#fnref-${i + 1}" class="fn-back" aria-label="↑ ${i + 1}">↑</a></li>`).join("\n");
   return `<section class="footnotes" role="doc-endnotes" aria-labelledby="footnotes-heading"><h2 id="footnotes-heading">${heading}</h2><ol>\n${items}\n</ol></section>`;
 }

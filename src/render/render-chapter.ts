@@ -19,7 +19,7 @@ import { renderFiguresNote } from "./figures-note.ts";
 import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
-import { createTemplateEnv, renderTemplate } from "./template-env.ts";
+import { createTemplateEnv, registerPartials, renderTemplate } from "./template-env.ts";
 
 /** A chart as the chapter needs it (produced by src/charts). */
 export interface ChartForChapter {
@@ -43,6 +43,8 @@ export interface RenderedChapter {
   parity: ParityRecord;
   /** Font faces the document uses (print serves these as assets). */
   fonts: FontFace[];
+  /** The same document with `fontCss` as its @font-face rules. */
+  withFonts(fontCss: string): string;
 }
 
 export interface ChapterInput extends DocumentInput {
@@ -54,8 +56,11 @@ export interface ChapterInput extends DocumentInput {
   headScripts?: string;
   /** The opening illustration as markup; default greenbook's own artwork. */
   illustrationHtml?: string;
-  /** How fonts are referenced: by asset URL (print) or inlined as data: URIs (self-contained HTML). */
-  fontSrc: (face: FontFace) => string;
+  /**
+   * How the font files are referenced (print: by asset URL); absent, the document declares no
+   * fonts, and `withFonts` completes it (self-contained HTML: subset fonts inlined).
+   */
+  fontSrc?: (face: FontFace) => string;
 }
 
 export function renderChapter(input: ChapterInput): RenderedChapter {
@@ -193,20 +198,23 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const layout = templates.shared.layouts.get("chapter");
   if (!layout) throw new TemplateError("templates/layouts/chapter.hbs is missing");
   const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
-  for (const [name, partial] of templates.shared.partials) hb.registerPartial(name, partial.text);
+  registerPartials(hb, templates.shared.partials);
 
   const draft = renderTemplate(hb, layout, layoutContext);
   const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
-  const css = [
-    fontFaceCss(faces, input.fontSrc),
+  const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
     target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
-  ].join("\n");
-  const html = renderTemplate(hb, layout, { ...layoutContext, css });
+  ];
   // On screen a Chinese heading (or an English edition's Chinese caption) wraps between words, wherever the window's edge falls.
-  return { html: target === "screen" ? markPhraseBreaks(html, lang) : html, parity, fonts: faces };
+  const withFonts = (fontCss: string) => {
+    const page = renderTemplate(hb, layout, { ...layoutContext, css: [fontCss, ...rest].join("\n") });
+    return target === "screen" ? markPhraseBreaks(page, lang) : page;
+  };
+  const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
+  return { html, parity, fonts: faces, withFonts };
 }
 
 /**

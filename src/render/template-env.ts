@@ -15,6 +15,7 @@ import { escapeForMarkdownSource } from "./escape.ts";
 import { formatDate, formatDateRange, formatLarge, formatNumber, formatPeople, formatPercent, formatPeriod, formatPoints, formatTimes } from "./format-number.ts";
 import type { ClaimWording, Source } from "./load-templates.ts";
 import { describeFailure, HelperError, type Loc } from "./template-errors.ts";
+import { bindTemplate } from "./compile-template.ts";
 
 /** An exhibit's place in the chapter: `fig1` → Figure 1. */
 export interface ExhibitRef {
@@ -195,17 +196,18 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
   return hb;
 }
 
+/** Each environment's templates, bound from specs compiled once per process (compile-template.ts). */
 const compiled = new WeakMap<typeof Handlebars, Map<string, Handlebars.TemplateDelegate>>();
 
 /** Renders one template source in strict mode; any failure names the template file. */
 export function renderTemplate(hb: typeof Handlebars, source: Source, context: unknown): string {
   let cache = compiled.get(hb);
   if (!cache) compiled.set(hb, (cache = new Map()));
-  const key = `${source.file}\0${source.name}\0${source.text}`;
+  const key = source.text;
   try {
     let fn = cache.get(key);
     if (!fn) {
-      fn = hb.compile(source.text, { strict: true, noEscape: false });
+      fn = bindTemplate(hb, source.text);
       cache.set(key, fn);
     }
     return fn(context);
@@ -213,5 +215,16 @@ export function renderTemplate(hb: typeof Handlebars, source: Source, context: u
     // An error that already names this file (claim wording rendered inside a claim call) is passed on as it is.
     if (err instanceof TemplateError && err.message.startsWith(source.file)) throw err;
     throw new TemplateError(describeFailure(hb, source, context, err), { cause: err });
+  }
+}
+
+/** Registers the layouts' partials in `hb`, compiled once per process; a partial that does not parse names its file. */
+export function registerPartials(hb: typeof Handlebars, partials: ReadonlyMap<string, Source>): void {
+  for (const [name, source] of partials) {
+    try {
+      hb.registerPartial(name, bindTemplate(hb, source.text));
+    } catch (err) {
+      throw new TemplateError(describeFailure(hb, source, {}, err), { cause: err });
+    }
   }
 }

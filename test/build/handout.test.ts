@@ -133,7 +133,7 @@ describe.each(LANGS)("the %s handout", (lang) => {
   it("is also a self-contained HTML page and a 2× PNG of its chart", () => {
     const html = readFileSync(file("handout.html"), "utf8");
     expect(html).toMatch(/<svg role="img" aria-label="/);
-    expect(html).toMatch(/@font-face\{[^}]*src:url\(data:font\/woff2;base64,/);
+    expect(html).toMatch(/@font-face\{[^}]*src:url\(data:font\/woff;base64,/);
     expect(html).not.toMatch(/greenbook\.invalid|https?:\/\/(?!www\.w3\.org)/);
     const png = readFileSync(file("handout-chart.png"));
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");

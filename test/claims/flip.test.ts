@@ -67,7 +67,7 @@ function bodyText(pdf: string, html: string): string {
     text = text.replace(new RegExp(`\\d{3}${h}|${h}\\d{3}`, "g"), "");
   }
   const notes = [...html.matchAll(/<li id="fn-(\d+)"[^>]*>([\s\S]*?)<\/li>/g)];
-  for (const [, n, body] of notes) text = text.replace(`${n}${squash(visibleText(body!).replace(/↩\s*$/, ""))}`, "");
+  for (const [, n, body] of notes) text = text.replace(`${n}${squash(visibleText(body!).replace(/↑\s*$/, ""))}`, "");
   return text;
 }
 

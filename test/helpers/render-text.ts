@@ -18,7 +18,7 @@ export function chapterText(dataset: Dataset | ChapterDataset, lang: string, tem
   const charts = new Map<string, ChartForChapter>(
     buildFigureSpecs({ stats, dataset: data, lang, text }, chapterFigures(chapter)).map((f) => [f.id, { svg: "<svg></svg>", description: f.description, illustrative: false, source: "" }]),
   );
-  const { html } = renderChapter({ chapter, dataset: data, stats, claims, templates, lang, charts, target, fontSrc: () => "" });
+  const { html } = renderChapter({ chapter, dataset: data, stats, claims, templates, lang, charts, target });
   return visibleText(html);
 }
 

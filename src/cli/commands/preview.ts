@@ -1,15 +1,12 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { watchEdition } from "../../pipeline/watch-edition.ts";
 import { UsageError } from "../../errors.ts";
 import { startPreview } from "../../preview/preview-server.ts";
-import type { PrintJob } from "../../print/print-pdf.ts";
+import { PAGED_JS, type PrintJob } from "../../print/print-pdf.ts";
 import type { Command } from "../command.ts";
 import { interruption, whenAborted } from "../interrupt.ts";
 import { resolveConfig, SHARED_OPTIONS } from "../resolve-config.ts";
 import { describeBuild } from "./watch.ts";
 
-const require = createRequire(import.meta.url);
 
 export const preview: Command = {
   summary: "Builds and watches like `watch`, and serves the output on http://127.0.0.1 (never on other interfaces): the HTML editions and each chapter's paged print view, reloading in the browser after every rebuild.",
@@ -30,7 +27,7 @@ export const preview: Command = {
       port,
       printJobs: () => printJobs(),
       fresh: () => fresh,
-      pagedScript: path.join(path.dirname(require.resolve("pagedjs")), "..", "dist", "paged.polyfill.js"),
+      pagedScript: PAGED_JS,
     });
     const watcher = watchEdition({
       ...config,

@@ -1,0 +1,51 @@
+/**
+ * One font file cut to the code points a document draws, as WOFF: HarfBuzz's hb-subset
+ * (subset-font, in wasm) on the sfnt inside fontsource's .woff twin of the .woff2 file, both
+ * conversions done with Node's zlib (WOFF2's Brotli in wasm costs seconds per chapter; WOFF is
+ * about 30 % larger and still far under the size targets). Results are cached by the font file's
+ * content and the set of code points, so a rebuild that draws the same characters reuses them.
+ */
+import { readFileSync } from "node:fs";
+import subsetFont from "subset-font";
+import { FontError } from "../errors.ts";
+import { hashOf, sha256 } from "../io/hash.ts";
+import type { StageCache } from "../output/stage-cache.ts";
+import type { FontFace } from "./font-faces.ts";
+import { sfntToWoff, woffToSfnt } from "./woff.ts";
+
+/** Each .woff twin's bytes and hash, read once per process (node_modules files do not change under a build). */
+const sources = new Map<string, { bytes: Buffer; hash: string }>();
+
+function sourceOf(face: FontFace): { bytes: Buffer; hash: string } {
+  let s = sources.get(face.file);
+  if (!s) {
+    const file = face.file.replace(/\.woff2$/, ".woff");
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (err) {
+      throw new FontError(`${file}: cannot read the font (${(err as Error).message}); reinstall ${face.family} (npm ci)`, { cause: err });
+    }
+    s = { bytes, hash: sha256(bytes) };
+    sources.set(face.file, s);
+  }
+  return s;
+}
+
+/** `face` with only the glyphs of `codePoints` (and what they need: ligatures, marks), as WOFF bytes. */
+export async function subsetFontFile(face: FontFace, codePoints: ReadonlySet<number>, cache?: StageCache): Promise<Uint8Array> {
+  const points = [...codePoints].sort((a, b) => a - b);
+  const source = sourceOf(face);
+  const key = hashOf("woff-subset-1", source.hash, points.join(","));
+  const hit = cache?.get("subset", key);
+  if (hit) return hit;
+  let woff: Uint8Array;
+  try {
+    const sfnt = await subsetFont(woffToSfnt(source.bytes), String.fromCodePoint(...points), { targetFormat: "sfnt" });
+    woff = sfntToWoff(sfnt);
+  } catch (err) {
+    throw new FontError(`${face.file.replace(/\.woff2$/, ".woff")}: cutting the font to ${points.length} characters failed: ${(err as Error).message}`, { cause: err });
+  }
+  cache?.set("subset", key, woff);
+  return woff;
+}
