@@ -16,6 +16,7 @@ import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
+import { limitSoftHyphens } from "./limit-soft-hyphens.ts";
 import { createTemplateEnv, renderTemplate } from "./template-env.ts";
 
 /** A chart as the chapter needs it (produced by src/charts). */
@@ -196,14 +197,15 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
 }
 
 /**
- * English prose with soft hyphens (TeX patterns, en-GB) where a line may break. Headings (they
- * also become the PDF's bookmarks) and URLs (they must survive copying) are left whole.
+ * English prose with soft hyphens (TeX patterns, en-GB) where a line may break, within a
+ * typesetter's limits (limit-soft-hyphens.ts). Headings (they also become the PDF's bookmarks) and
+ * URLs (they must survive copying) are left whole.
  */
 function hyphenateProse(html: string, hyphenate: (html: string) => string): string {
   const kept: string[] = [];
   const keep = (m: string) => `\u0000${kept.push(m) - 1}\u0000`;
   const masked = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/g, keep).replace(/(?:https?:\/\/|www\.)[^\s<]*/g, keep);
-  return hyphenate(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+  return limitSoftHyphens(hyphenate(masked)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
 }
 
 function languageTemplates(templates: TemplateSet, lang: string): LanguageTemplates {
