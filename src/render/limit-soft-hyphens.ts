@@ -19,7 +19,10 @@ const SOFT_HYPHEN = "\u00ad";
 
 /** `html` with the soft hyphens that break the rules removed. */
 export function limitSoftHyphens(html: string, limits: HyphenLimits = DEFAULT_HYPHEN_LIMITS): string {
-  return html.replace(/[\p{L}\p{M}\u00ad]+/gu, (word) => (word.includes(SOFT_HYPHEN) ? limitWord(word, limits) : word));
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\p{L}\p{M}\u00ad]+/gu, (word) => (word.includes(SOFT_HYPHEN) ? limitWord(word, limits) : word))))
+    .join("");
 }
 
 function limitWord(word: string, limits: HyphenLimits): string {

@@ -172,3 +172,38 @@ export function pdfInternalLinks(doc: PDFDocument): InternalLink[] {
   });
   return links;
 }
+
+/** A line of text as pdftotext -bbox-layout groups it, in points from the page's top-left corner. */
+export interface PdfLine {
+  /** 1-based page number. */
+  page: number;
+  /** Index of the line's block (pdftotext's paragraph-like group) in the document. */
+  block: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The line's words, in order. */
+  words: { text: string; x: number; width: number }[];
+  text: string;
+}
+
+/** Every line of `file` with its position and its words' positions (pdftotext -bbox-layout). */
+export function pdfLines(file: string): PdfLine[] {
+  const xml = run("pdftotext", ["-enc", "UTF-8", "-bbox-layout", file, "-"]);
+  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const out: PdfLine[] = [];
+  let block = 0;
+  xml.split("<page ").slice(1).forEach((pageXml, p) => {
+    for (const blockXml of pageXml.split("<block ").slice(1)) {
+      block++;
+      for (const m of blockXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+        const words = [...m[5]!.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({ text: decode(w[3]!), x: Number(w[1]), width: Number(w[2]) - Number(w[1]) }));
+        const x = Number(m[1]);
+        const y = Number(m[2]);
+        out.push({ page: p + 1, block, x, y, width: Number(m[3]) - x, height: Number(m[4]) - y, words, text: words.map((w) => w.text).join(" ") });
+      }
+    }
+  });
+  return out;
+}
