@@ -4,6 +4,7 @@
  * policy recommendations and a source note. Prose comes from templates/<lang>/handout/*.md (the
  * blocks the chapter's handout declares), rendered with the chapter's helpers and claims. Pure.
  */
+import { setHanText } from "../render/set-han-text.ts";
 import type { DocumentInput } from "../render/document-input.ts";
 import { styleSheet, visibleText } from "../render/document-parts.ts";
 import type { HandoutDef } from "../chapter/define-chapter.ts";
@@ -11,7 +12,7 @@ import type { Claims } from "../claims/evaluate-claims.ts";
 import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
-import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
+import { facesForText, facesOf, fontFaceCss, fontStacks, latinInHanScale, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { formatDate, formatList } from "../render/format-number.ts";
 import type { LanguageTemplates } from "../render/load-templates.ts";
@@ -113,13 +114,14 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const draft = renderTemplate(hb, layout, layoutContext);
   const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + "0123456789–—−%()");
   const css = [
-    fontFaceCss(faces, input.fontSrc),
+    fontFaceCss(faces, input.fontSrc, locale.script === "han" ? latinInHanScale([locale.fonts.serif[0]!, locale.fonts.sans[0]!]) : undefined),
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};--sheet-width:${HANDOUT_PAGE.width};--sheet-height:${HANDOUT_PAGE.height};}`,
     styleSheet(templates, "base"),
     styleSheet(templates, "handout"),
     pageCss,
   ].join("\n");
-  const html = renderTemplate(hb, layout, { ...layoutContext, css });
+  const rendered = renderTemplate(hb, layout, { ...layoutContext, css });
+  const html = locale.script === "han" ? setHanText(rendered) : rendered;
   return { html, parity, fonts: faces };
 }
 

@@ -246,7 +246,8 @@
     }
     onOverflow(overflow) {
       const node = overflow && overflow.startContainer;
-      if (!node || node.nodeType !== Node.TEXT_NODE || overflow.startOffset === 0) return;
+      if (!node) return;
+      if (node.nodeType !== Node.TEXT_NODE || overflow.startOffset === 0) return;
       let kept = keepWidows(node, atSoftHyphen(node, overflow.startOffset));
       if (typeof kept === "number") kept = keepWordsWhole(node, kept);
       const moved = overflow.cloneRange();

@@ -3,11 +3,12 @@
  * fonts served as assets) or for screen (self-contained: fonts inlined, footnotes as a list).
  * Pure: everything it needs is passed in; it returns the HTML and what it used.
  */
+import { setHanText } from "./set-han-text.ts";
 import type { DocumentInput } from "./document-input.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
 import { isIllustrative } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
-import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
+import { facesForText, facesOf, fontFaceCss, fontStacks, latinInHanScale, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { authorLineHtml, authorNames } from "./author-names.ts";
 import { styleSheet, visibleText } from "./document-parts.ts";
@@ -186,13 +187,14 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const draft = renderTemplate(hb, layout, layoutContext);
   const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
   const css = [
-    fontFaceCss(faces, input.fontSrc),
+    fontFaceCss(faces, input.fontSrc, locale.script === "han" ? latinInHanScale([locale.fonts.serif[0]!, locale.fonts.sans[0]!]) : undefined),
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
     target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
   ].join("\n");
-  const html = renderTemplate(hb, layout, { ...layoutContext, css });
+  const rendered = renderTemplate(hb, layout, { ...layoutContext, css });
+  const html = locale.script === "han" ? setHanText(rendered) : rendered;
   return { html, parity, fonts: faces };
 }
 

@@ -7,6 +7,7 @@
 import type { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CityRankColumn } from "../../chapters/brain-drain/stats/compute-stats.ts";
+import { printedDecimals } from "../../chapters/brain-drain/tables.ts";
 import { buildEdition } from "../../src/pipeline/build-edition.ts";
 import { authorNames } from "../../src/render/author-names.ts";
 import { formatNumber, formatPercent } from "../../src/render/format-number.ts";
@@ -112,7 +113,7 @@ function expectedRows(l: Lang): Record<"table1" | "table2" | "table3" | "table4"
   return {
     table1: stats.profile.rows.map((r) => ({
       label: label(dataset, `profile:${r.id}`),
-      cells: [n(r.joiner, r.decimals), n(r.leaver, r.decimals), ...(r.t === undefined ? [] : [n(r.t, 2)])],
+      cells: [n(r.joiner, printedDecimals(r.joiner, r.decimals)), n(r.leaver, printedDecimals(r.leaver, r.decimals)), ...(r.t === undefined ? [] : [n(r.t, 2)])],
     })),
     table2: stats.regions.rows.map((r) => ({
       label: label(dataset, `region:${r.id}`),

@@ -12,7 +12,7 @@ import { DATA_DIR, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts
 import { PDFArray, PDFDict, PDFName, PDFNumber } from "pdf-lib";
 import { chapterFullTitle } from "../../src/documents/pdf-metadata.ts";
 import { loadData } from "../helpers/chapter.ts";
-import { loadPdf, pdfLines, pdfOutline, pdfPageTexts, pdfText, type PdfLine } from "../helpers/pdf.ts";
+import { loadPdf, pdfFonts, pdfLines, pdfOutline, pdfPageTexts, pdfText, squash, type PdfLine } from "../helpers/pdf.ts";
 import { visibleText } from "../helpers/render-text.ts";
 
 const files = new Map<string, string>();
@@ -151,5 +151,129 @@ describe("the chapter PDF in a viewer", () => {
     const title = chapterFullTitle(dataset, lang);
     expect(title).toMatch(/[:：]/);
     expect(pdfOutline(doc)[0]).toEqual({ title, depth: 0 });
+  });
+});
+
+/** The text area of a chapter page, in points from the top (edition.yaml page margins). */
+function textArea(): { top: number; bottom: number } {
+  const mm = (v: string) => (Number.parseFloat(v) / 25.4) * 72;
+  const m = loadData(DATA_DIR).edition.page.margin;
+  return { top: mm(m.top), bottom: 841.92 - mm(m.bottom) };
+}
+
+describe.each(["en", "zh-HK"])("page make-up (%s)", (lang) => {
+  const pdf = () => file(lang, "chapter", "pdf");
+
+  it("keeps every policy recommendation whole on one page", () => {
+    const html = readFileSync(file(lang, "chapter", "html"), "utf8");
+    const section = /<section class="section section-08-recommendations"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    const items = [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => squash(visibleText(m[1]!)).replace(/\d+$/, ""));
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    const pages = pdfPageTexts(pdf(), { layout: true }).map((p) => squash(p.replace(/(\p{L})-\n\s*(\p{Ll})/gu, "$1$2")));
+    for (const item of items) {
+      const head = item.slice(0, 24);
+      const tail = item.slice(-24);
+      const page = pages.findIndex((p) => p.includes(head));
+      expect(page, `recommendation "${head}…" is printed`).toBeGreaterThanOrEqual(0);
+      expect(pages[page], `recommendation "${head}…" ends on its first page`).toContain(tail);
+    }
+  });
+
+  it("fills every page but the last of the text and of the exhibits to 80%, unless the next exhibit could not fit", () => {
+    const lines = pdfLines(pdf());
+    const { top, bottom } = textArea();
+    const pages = Math.max(...lines.map((l) => l.page));
+    const onPage = (p: number) => lines.filter((l) => l.page === p && l.y > top - 2);
+    const appendixHeading = /<section class="appendix"[^>]*>\s*<h2[^>]*>([\s\S]*?)<\/h2>/.exec(readFileSync(file(lang, "chapter", "html"), "utf8"))?.[1];
+    expect(appendixHeading).toBeDefined();
+    const appendixPage = lines.find((l) => squash(l.text).startsWith(squash(visibleText(appendixHeading!)).slice(0, 8)))?.page ?? pages;
+    const thin: string[] = [];
+    for (let p = 1; p < pages; p++) {
+      if (p === appendixPage - 1) continue; // the appendix starts a page by design
+      const low = Math.max(...onPage(p).map((l) => l.y + l.height));
+      const fill = (low - top) / (bottom - top);
+      if (fill >= 0.8) continue;
+      // The next page's first exhibit, down to its source line, needed more room than was left.
+      const next = onPage(p + 1);
+      const source = next.find((l) => /^(Source|資料來源)/.test(l.text));
+      const needed = source ? source.y + source.height - Math.min(...next.map((l) => l.y)) : Infinity;
+      if (needed <= bottom - low) thin.push(`p.${p}: ${Math.round(fill * 100)}% full, next exhibit ${Math.round(needed)} pt, room ${Math.round(bottom - low)} pt`);
+    }
+    expect(thin).toEqual([]);
+  });
+
+  it("never ends a page with a heading", () => {
+    const html = readFileSync(file(lang, "chapter", "html"), "utf8");
+    const body = html.slice(html.indexOf('<div class="body">'), html.indexOf('<section class="exhibits"'));
+    const headings = [...body.matchAll(/<h2[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => squash(visibleText(m[1]!)));
+    expect(headings.length).toBeGreaterThan(4);
+    const lines = pdfLines(pdf());
+    const ended: string[] = [];
+    for (const h of headings) {
+      const at = lines.findIndex((l) => squash(l.text) === h);
+      expect(at, `heading "${h}" is printed on a line of its own`).toBeGreaterThanOrEqual(0);
+      const next = lines[at + 1];
+      // The next line on the page is text, not a footnote ("1 …") and not on the next page.
+      if (!next || next.page !== lines[at]!.page || /^\d+\.?\s/.test(next.text)) ended.push(h);
+    }
+    expect(ended).toEqual([]);
+  });
+});
+
+describe("Chinese typesetting", () => {
+  it("spaces Han and Latin letters or digits by one rule: nearly every adjacency is spaced", () => {
+    const text = pdfText(file("zh-HK", "chapter", "pdf"));
+    const spaced = text.match(/\p{sc=Han} [A-Za-z0-9]|[A-Za-z0-9] \p{sc=Han}/gu)?.length ?? 0;
+    const tight = text.match(/\p{sc=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{sc=Han}/gu)?.length ?? 0;
+    expect(spaced + tight).toBeGreaterThan(200);
+    expect(spaced / (spaced + tight)).toBeGreaterThan(0.85);
+  });
+
+  it("sets every closing bracket before punctuation half-width, in both Chinese documents", () => {
+    for (const document of ["chapter", "handout"]) {
+      const html = readFileSync(file("zh-HK", document, "html"), "utf8").replace(/<(style|script|svg)\b[\s\S]*?<\/\1>/g, "");
+      const text = html.replace(/<span class="cjk-half">[）」』》〉】〕]<\/span>/g, "").replace(/<[^>]+>/g, "");
+      expect(text.match(/[）」』》〉】〕](?=[，。、；：！？）」』》〉】〕])/gu) ?? [], document).toEqual([]);
+      expect(html).toContain('<span class="cjk-half">');
+    }
+  });
+});
+
+describe("tables", () => {
+  it("set Table 2's bracketed counts in columns of their own: main figures and brackets each align", () => {
+    for (const lang of ["en", "zh-HK"]) {
+      const words = pdfLines(file(lang, "chapter", "pdf")).flatMap((l) => l.words.map((w) => ({ ...w, y: l.y, page: l.page })));
+      const isSub = (t: string) => /^\([−\d,]+\)$/.test(t);
+      const counts = new Map<number, number>();
+      for (const w of words) if (isSub(w.text)) counts.set(w.page, (counts.get(w.page) ?? 0) + 1);
+      const page = [...counts].find(([, n]) => n >= 40)?.[0];
+      expect(page, lang).toBeDefined();
+      const rights = { main: [] as number[], sub: [] as number[] };
+      for (const sub of words.filter((w) => w.page === page && isSub(w.text))) {
+        rights.sub.push(sub.x + sub.width);
+        // Its main figure: the nearest number to its left on the same line.
+        const main = words
+          .filter((w) => w.page === page && Math.abs(w.y - sub.y) < 2 && /^[−\d,]+$/.test(w.text) && w.x + w.width <= sub.x)
+          .sort((a, b) => b.x - a.x)[0];
+        if (main) rights.main.push(main.x + main.width);
+      }
+      // Right edges fall into one tight cluster per column (4 columns × 10 regions).
+      const clusters = (xs: number[]) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        const out: number[][] = [];
+        for (const x of sorted) if (out.length && x - out.at(-1)!.at(-1)! < 1) out.at(-1)!.push(x); else out.push([x]);
+        return out.map((c) => c.length);
+      };
+      expect(clusters(rights.sub), `${lang} brackets`).toEqual([10, 10, 10, 10]);
+      expect(clusters(rights.main), `${lang} main figures`).toEqual([10, 10, 10, 10]);
+    }
+  });
+
+  it("print whole numbers whole (200 connections, not 200.00) and the t of t statistics in italics", () => {
+    for (const lang of ["en", "zh-HK"]) {
+      const text = pdfText(file(lang, "chapter", "pdf"));
+      expect(text, lang).not.toContain("200.00");
+      expect(pdfFonts(file(lang, "chapter", "pdf")).some((f) => /SourceSans3.*Italic/i.test(f.name)), lang).toBe(true);
+    }
   });
 });
