@@ -86,19 +86,16 @@ export function pdfFonts(file: string): PdfFont[] {
   const lines = run("pdffonts", [file]).split("\n");
   const rule = lines.findIndex((l) => /^-+ -+/.test(l));
   if (rule < 0) throw new Error(`unexpected pdffonts output for ${file}`);
-  // Columns are fixed-width: take their extents from the rule under the header.
-  const cols = [...lines[rule]!.matchAll(/-+/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
-  const cell = (line: string, i: number) => line.slice(cols[i]![0], i + 1 < cols.length ? cols[i + 1]![0] : undefined).trim();
+  // Columns are fixed-width, but a long name (SourceSans3ExtraLight-BoldItalic) runs into the
+  // type column: read each row from the right, where the fields are single words.
   return lines
     .slice(rule + 1)
     .filter((l) => l.trim() !== "")
-    .map((l) => ({
-      name: cell(l, 0).replace(/^[A-Z]{6}\+/, ""),
-      type: cell(l, 1),
-      embedded: cell(l, 3) === "yes",
-      subset: cell(l, 4) === "yes",
-      unicode: cell(l, 5) === "yes",
-    }));
+    .map((l) => {
+      const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
+      if (!m) throw new Error(`unexpected pdffonts row for ${file}: ${l}`);
+      return { name: m[1]!.replace(/^[A-Z]{6}\+/, ""), type: m[2]!, embedded: m[4] === "yes", subset: m[5] === "yes", unicode: m[6] === "yes" };
+    });
 }
 
 /**
