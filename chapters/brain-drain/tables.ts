@@ -6,6 +6,14 @@ import { defineTable, type TableCell, type TableModel } from "../../src/chapter/
 import { formatNumber, formatPercent } from "../../src/render/format-number.ts";
 import type { CityRankColumn, Stats } from "./stats/compute-stats.ts";
 
+/**
+ * Decimals a profile value is printed with: the row's, except that a whole number is printed
+ * whole, as the published chapter does (200 connections, not 200.00).
+ */
+export function printedDecimals(value: number, decimals: number): number {
+  return Number.isInteger(value) ? 0 : decimals;
+}
+
 export const table1 = defineTable<Stats>({
   id: "table1",
   series: "profile",
@@ -22,7 +30,7 @@ export const table1 = defineTable<Stats>({
             id: r.id,
             header: t.bilingual(`profile:${r.id}`),
             noteHtml: t.rowNote(r.id),
-            cells: [t.number(r.joiner, r.decimals), t.number(r.leaver, r.decimals), r.t === undefined ? { text: "", numeric: true } : t.number(r.t, 2)],
+            cells: [t.number(r.joiner, printedDecimals(r.joiner, r.decimals)), t.number(r.leaver, printedDecimals(r.leaver, r.decimals)), r.t === undefined ? { text: "", numeric: true } : t.number(r.t, 2)],
           })),
       })),
     };
@@ -40,7 +48,8 @@ export const table2 = defineTable<Stats>({
     });
     return {
       id: "table2",
-      columns: t.columns(["region", "leave", "join", "net", "turnover"]),
+      // The highly educated counts, in brackets, align in columns of their own.
+      columns: t.columns(["region", "leave", "join", "net", "turnover"]).map((c) => (c.numeric ? { ...c, sub: true } : c)),
       groups: [
         {
           rows: stats.regions.rows.map((r) => ({

@@ -75,7 +75,7 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
       return job ?? printJob();
     },
     finish: async (printed) => {
-      const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date), dataAttachments(dataset));
+      const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date), dataAttachments(dataset), { firstFolio: dataset.edition.startPage, titleOutline: true });
       return { rel: `${lang}/chapter.pdf`, data: pdf, format: "pdf", pages: printed.pages };
     },
   };

@@ -22,7 +22,7 @@ const PACKAGES: { pkg: string; weights: number[]; italic: number[] }[] = [
   { pkg: "@fontsource/noto-serif-hk", weights: [400, 700], italic: [] },
   { pkg: "@fontsource/noto-sans-hk", weights: [400, 700], italic: [] },
   { pkg: "@fontsource/source-serif-4", weights: [400, 600, 700], italic: [400] },
-  { pkg: "@fontsource/source-sans-3", weights: [400, 600, 700], italic: [] },
+  { pkg: "@fontsource/source-sans-3", weights: [400, 600, 700], italic: [400, 700] }, // italic: a statistic’s letter (*t*) in tables and notes
   { pkg: "@fontsource/noto-serif-sc", weights: [400, 700], italic: [] },
   { pkg: "@fontsource/noto-sans-sc", weights: [400, 700], italic: [] },
 ];
@@ -106,12 +106,34 @@ export function facesForText(faces: readonly FontFace[], text: string): FontFace
 }
 
 /** @font-face rules for the given faces; `src(face)` gives each face's URL (asset URL or data: URI). */
-export function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string): string {
+/** `sizeAdjust` scales a face's glyphs (a percentage, e.g. "94%"); default none. */
+export function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string, sizeAdjust: (face: FontFace) => string | undefined = () => undefined): string {
   return faces
-    .map(
-      (f) =>
+    .map((f) => {
+      const adjust = sizeAdjust(f);
+      return (
         `@font-face{font-family:"${f.family}";font-style:${f.style};font-weight:${f.weight};font-display:block;` +
-        `src:url(${src(f)}) format("woff2");unicode-range:${f.rangeText};}`,
-    )
+        `src:url(${src(f)}) format("woff2");unicode-range:${f.rangeText};${adjust ? `size-adjust:${adjust};` : ""}}`
+      );
+    })
     .join("\n");
+}
+
+/**
+ * Adds `size-adjust` to the @font-face rules (as written by fontFaceCss or the subset embedder)
+ * whose family `sizeAdjust` scales, e.g. the Latin faces of a Chinese document.
+ */
+export function adjustFontFaces(css: string, sizeAdjust: (face: Pick<FontFace, "family">) => string | undefined): string {
+  return css.replace(/@font-face\{font-family:"([^"]+)";([^}]*)\}/g, (rule, family: string, body: string) => {
+    const adjust = sizeAdjust({ family });
+    return adjust && !body.includes("size-adjust") ? `@font-face{font-family:"${family}";${body}size-adjust:${adjust};}` : rule;
+  });
+}
+
+/**
+ * In Chinese text the Latin faces (Source Serif 4, Source Sans 3) look larger and darker than
+ * the Han beside them; set at 94% their letters and digits match the Han's size and colour.
+ */
+export function latinInHanScale(latinFamilies: readonly string[]): (face: Pick<FontFace, "family">) => string | undefined {
+  return (face) => (latinFamilies.includes(face.family) ? "94%" : undefined);
 }

@@ -5,6 +5,7 @@
  * (the data snapshot). pdf-lib rewrites the file; the tagged structure and outline are kept.
  */
 import { sha256 } from "../io/hash.ts";
+import { labelPages, titleOutline } from "./pdf-navigation.ts";
 import { AFRelationship, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFString, type PDFObject } from "pdf-lib";
 
 export interface PdfMetadata {
@@ -31,11 +32,17 @@ export interface Attachment {
   description: string;
 }
 
-/**
- * `pdfa`: the input is a PDF/A-2b file (from Ghostscript); keep it conforming: Info and XMP say
- * the same, XMP declares PDF/A-2b, and no custom keys or attachments are added.
- */
-export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, attachments: readonly Attachment[] = [], options: { pdfa?: boolean } = {}): Promise<Uint8Array> {
+export interface FinishOptions {
+  /** The input is a PDF/A-2b file (from Ghostscript); keep it conforming: Info and XMP say the
+      same, XMP declares PDF/A-2b, and no custom keys or attachments are added. Default false. */
+  pdfa?: boolean;
+  /** The book's page number of the first page: viewers then show folios. Default: no page labels. */
+  firstFolio?: number;
+  /** The outline's top entry becomes the document's title (a chapter's heading). Default false. */
+  titleOutline?: boolean;
+}
+
+export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, attachments: readonly Attachment[] = [], options: FinishOptions = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   renumberStructureIds(doc);
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
@@ -47,6 +54,8 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, attachments:
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   doc.setLanguage(meta.lang);
+  if (options.firstFolio !== undefined) labelPages(doc, options.firstFolio);
+  if (options.titleOutline) titleOutline(doc, meta.title);
   if (!options.pdfa) {
     // pdf-lib keeps getInfoDict private; custom Info keys are a documented PDF feature.
     const info = (doc as unknown as { getInfoDict(): import("pdf-lib").PDFDict }).getInfoDict();

@@ -2,7 +2,9 @@
  * The @page rules of the chapter, from the edition metadata: page size and margins, the start
  * page, and running heads by page parity (verso: page number + book title; recto: chapter title +
  * page number; none on the opening page). Paged.js decides left/right by position (its first
- * page is a right page), so when the chapter starts on an even page the selectors swap.
+ * page is a right page), so when the chapter starts on an even page the selectors swap. Each
+ * page also gets --verso (1 on a verso, 0 on a recto), for content placed by the page's side, and
+ * the root --page-content-width, the width of the text area.
  */
 import { PAGE_SIZES, type Edition } from "../data/edition.ts";
 import { cssString } from "./css-string.ts";
@@ -20,6 +22,9 @@ export function pageCss(edition: Edition, heads: RunningHeads, fonts: { sans: st
   const recto = startsVerso ? ":left" : ":right";
   const head = `font-family: ${fonts.sans}; font-size: 8pt; color: #444; vertical-align: bottom; padding-bottom: 5mm;`;
   return `
+:root { --page-content-width: calc(${size.width} - ${m.inside} - ${m.outside}); }
+.pagedjs_${startsVerso ? "right" : "left"}_page { --verso: 1; }
+.pagedjs_${startsVerso ? "left" : "right"}_page { --verso: 0; }
 @page {
   size: ${size.width} ${size.height};
   margin: ${m.top} ${m.outside} ${m.bottom} ${m.inside};

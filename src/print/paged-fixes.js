@@ -9,9 +9,180 @@
       it back to the soft hyphen.
    4. A break Paged.js forces (a footnote call moved to the page of its note) can leave the last line
       of a paragraph alone at the top of the next page: take the line before it along, or the whole
-      paragraph when that would leave one line behind. */
+      paragraph when that would leave one line behind.
+   5. No word is split across a page turn: a page that would end on a hyphen ends a line earlier
+      (or, when that would leave one line of the paragraph behind, before the paragraph).
+   6. Before layout, at most MAX_HYPHEN_RUN hyphenated lines in a row: the paragraphs are set once at
+      the page's measure and the word that would make a longer run is left whole. (Chromium has no
+      hyphenate-limit-lines.) Line breaks do not depend on the page a line lands on, so the runs
+      found here are the runs printed. Nor is a paragraph's last-but-one line hyphenated.
+   7. After layout, the text layer gets no soft hyphens: a soft hyphen where a line breaks becomes
+      the hyphen printed there, the others are removed; a PDF search then finds every word.
+   8. Paragraphs that follow a paragraph are marked (see markContinuingParagraphs). */
 (() => {
   if (!window.Paged) return;
+  const SHY = "\u00ad";
+  const MAX_HYPHEN_RUN = 2;
+
+  function charBox(node, i) {
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 1);
+    return r.getBoundingClientRect();
+  }
+
+  /** True when the line breaks at the soft hyphen node.data[i]. Chromium reports the letter after
+      such a break on the line before, so the one after it is compared. */
+  function breaksAt(node, i) {
+    if (i < 1 || i + 2 >= node.length) return false;
+    return charBox(node, i + 2).top - charBox(node, i - 1).top > 3;
+  }
+
+  /** Where the line holding node.data[i] starts, within the node (0 when it starts before it). */
+  function lineStart(node, i) {
+    while (i > 0 && charBox(node, i).width === 0) i--;
+    const top = charBox(node, i).top;
+    while (i > 0) {
+      const b = charBox(node, i - 1);
+      if (b.width > 0 && Math.abs(b.top - top) >= 10) break;
+      i--;
+    }
+    // The letter after a soft-hyphen break is reported on the line before (see breaksAt).
+    if (i >= 2 && node.data[i - 2] === SHY) i--;
+    return i;
+  }
+
+  function textNodes(root) {
+    const out = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (t.data.includes(SHY)) out.push(t);
+    return out;
+  }
+
+  /** The soft hyphens of `block` where its lines break, in order, with their line's top. */
+  function hyphenatedLines(block) {
+    const out = [];
+    for (const t of textNodes(block)) {
+      if (t.parentElement.closest(".footnote")) continue;
+      for (let i = t.data.indexOf(SHY); i >= 0; i = t.data.indexOf(SHY, i + 1)) {
+        if (breaksAt(t, i)) out.push({ node: t, i, top: charBox(t, i - 1).top });
+      }
+    }
+    return out;
+  }
+
+  /** The top of the last line of `block`'s own text (footnotes left out). */
+  function lastLineTop(block) {
+    const nodes = [];
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (!t.parentElement.closest(".footnote") && t.data.trim()) nodes.push(t);
+    const t = nodes[nodes.length - 1];
+    if (!t) return -Infinity;
+    let i = t.length - 1;
+    while (i > 0 && charBox(t, i).width === 0) i--;
+    return charBox(t, i).top;
+  }
+
+  /** Removes the soft hyphens of the word around node.data[i]. */
+  function keepWordWhole(node, i) {
+    let a = i;
+    let b = i;
+    while (a > 0 && !/\s/.test(node.data[a - 1])) a--;
+    while (b < node.length && !/\s/.test(node.data[b])) b++;
+    node.replaceData(a, b - a, node.data.slice(a, b).replaceAll(SHY, ""));
+  }
+
+  /** Fix 6: leaves whole the words that would make a run of more than MAX_HYPHEN_RUN hyphenated lines. */
+  function limitHyphenRuns() {
+    const blocks = new Set(textNodes(document.body).map((t) => t.parentElement.closest("p, li, td, th, figcaption") || t.parentElement));
+    if (!blocks.size) return;
+    const width = getComputedStyle(document.documentElement).getPropertyValue("--page-content-width").trim();
+    const body = document.body.style.width;
+    if (width) document.body.style.width = width;
+    // A footnote is set at the foot of the page; in the text it leaves only its call.
+    const calls = document.createElement("style");
+    const size = 0.65 * parseFloat(getComputedStyle(document.body).fontSize);
+    calls.textContent = `.footnote{font-size:0!important;}.footnote *{display:none!important;}.footnote::before{content:"0";font-size:${size}px;vertical-align:super;line-height:0;font-family:var(--sans);}`;
+    document.head.appendChild(calls);
+    for (const block of blocks) {
+      const pitch = 1.5 * parseFloat(getComputedStyle(block).lineHeight || "0");
+      for (let guard = 0; guard < 50; guard++) {
+        const lines = hyphenatedLines(block);
+        let run = 0;
+        let over;
+        for (let k = 0; k < lines.length && !over; k++) {
+          run = k > 0 && lines[k].top - lines[k - 1].top < pitch ? run + 1 : 1;
+          if (run > MAX_HYPHEN_RUN) over = lines[k];
+        }
+        // Nor a hyphen on a paragraph's last-but-one line: it leaves a runt ("profession-/als.").
+        const last = lines[lines.length - 1];
+        if (!over && last && lastLineTop(block) - last.top < pitch && lastLineTop(block) > last.top) over = last;
+        if (!over) break;
+        keepWordWhole(over.node, over.i);
+      }
+    }
+    calls.remove();
+    document.body.style.width = body;
+  }
+
+  /** Fix 7: soft hyphens out of the text: the printed hyphen where a line breaks, nothing elsewhere. */
+  function settleSoftHyphens(root) {
+    const nodes = textNodes(root);
+    const plans = nodes.map((t) => {
+      let text = "";
+      let from = 0;
+      for (let i = t.data.indexOf(SHY); i >= 0; i = t.data.indexOf(SHY, i + 1)) {
+        text += t.data.slice(from, i) + (breaksAt(t, i) ? "-" : "");
+        from = i + 1;
+      }
+      const block = t.parentElement.closest("p, li, td, th, figcaption") || t.parentElement;
+      return { t, text: text + t.data.slice(from), block, height: block.getBoundingClientRect().height };
+    });
+    for (const p of plans) {
+      const before = p.t.data;
+      p.t.data = p.text;
+      // The same lines, or the soft hyphens stay (a copy then carries them, but the page is right).
+      if (Math.abs(p.block.getBoundingClientRect().height - p.height) > 0.5) p.t.data = before;
+    }
+  }
+
+  /** Fix 5: a break inside a word (at a soft hyphen) moves to the start of that line; a paragraph
+      that would keep one line on the page moves whole. Returns an offset or the block to move. */
+  function keepWordsWhole(node, start) {
+    let moved = start;
+    while (moved >= 2 && node.data[moved - 1] === SHY) {
+      const s = lineStart(node, moved - 2);
+      if (s === 0) return start;
+      moved = s;
+    }
+    if (moved === start) return start;
+    const block = node.parentElement && node.parentElement.closest("p, li");
+    if (!block) return moved;
+    const before = document.createRange();
+    before.setStartBefore(block.firstChild);
+    before.setEnd(node, moved);
+    if (linesOf(before) < 2) return block.previousElementSibling ? block : start;
+    return moved;
+  }
+
+  /** Fix 8: Paged.js rewrites sibling selectors (p + p) into attributes it never sets, so the
+      paragraphs that follow a paragraph or list get a class instead: .follows-text. */
+  function markContinuingParagraphs() {
+    for (const p of document.querySelectorAll("p")) {
+      const prev = p.previousElementSibling;
+      if (prev && /^(P|OL|UL)$/.test(prev.tagName)) p.classList.add("follows-text");
+    }
+  }
+
+  const config = window.PagedConfig;
+  if (config) {
+    const before = config.before;
+    config.before = async () => {
+      if (before) await before();
+      markContinuingParagraphs();
+      limitHyphenRuns();
+    };
+  }
 
   /** Lines of text in `range`, leaving out a footnote still set inline and the sliver at a line end. */
   function linesOf(range) {
@@ -75,13 +246,18 @@
     }
     onOverflow(overflow) {
       const node = overflow && overflow.startContainer;
-      if (!node || node.nodeType !== Node.TEXT_NODE || overflow.startOffset === 0) return;
-      const kept = keepWidows(node, atSoftHyphen(node, overflow.startOffset));
+      if (!node) return;
+      if (node.nodeType !== Node.TEXT_NODE || overflow.startOffset === 0) return;
+      let kept = keepWidows(node, atSoftHyphen(node, overflow.startOffset));
+      if (typeof kept === "number") kept = keepWordsWhole(node, kept);
       const moved = overflow.cloneRange();
       if (typeof kept !== "number") moved.setStartBefore(kept);
       else if (atSoftHyphen(node, kept) !== overflow.startOffset) moved.setStart(node, atSoftHyphen(node, kept));
       else return;
       return moved;
+    }
+    afterRendered() {
+      settleSoftHyphens(document.querySelector(".pagedjs_pages") || document.body);
     }
   });
 })();

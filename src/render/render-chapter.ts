@@ -3,11 +3,12 @@
  * fonts served as assets) or for screen (self-contained: fonts inlined, footnotes as a list).
  * Pure: everything it needs is passed in; it returns the HTML and what it used.
  */
+import { setHanText } from "./set-han-text.ts";
 import type { DocumentInput } from "./document-input.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
 import { isIllustrative } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
-import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
+import { adjustFontFaces, facesForText, facesOf, fontFaceCss, fontStacks, latinInHanScale, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { authorLineHtml, authorNames } from "./author-names.ts";
 import { styleSheet, visibleText } from "./document-parts.ts";
@@ -20,6 +21,7 @@ import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
 import { createTemplateEnv, registerPartials, renderTemplate } from "./template-env.ts";
+import { limitSoftHyphens } from "./limit-soft-hyphens.ts";
 
 /** A chart as the chapter needs it (produced by src/charts). */
 export interface ChartForChapter {
@@ -208,9 +210,11 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
   ];
+  const latinScale = locale.script === "han" ? latinInHanScale([locale.fonts.serif[0]!, locale.fonts.sans[0]!]) : undefined;
   // On screen a Chinese heading (or an English edition's Chinese caption) wraps between words, wherever the window's edge falls.
   const withFonts = (fontCss: string) => {
-    const page = renderTemplate(hb, layout, { ...layoutContext, css: [fontCss, ...rest].join("\n") });
+    const rendered = renderTemplate(hb, layout, { ...layoutContext, css: [latinScale ? adjustFontFaces(fontCss, latinScale) : fontCss, ...rest].join("\n") });
+    const page = locale.script === "han" ? setHanText(rendered) : rendered;
     return target === "screen" ? markPhraseBreaks(page, lang) : page;
   };
   const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
@@ -218,14 +222,15 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
 }
 
 /**
- * English prose with soft hyphens (TeX patterns, en-GB) where a line may break. Headings (they
- * also become the PDF's bookmarks) and URLs (they must survive copying) are left whole.
+ * English prose with soft hyphens (TeX patterns, en-GB) where a line may break, within a
+ * typesetter's limits (limit-soft-hyphens.ts). Headings (they also become the PDF's bookmarks) and
+ * URLs (they must survive copying) are left whole.
  */
 function hyphenateProse(html: string, hyphenate: (html: string) => string): string {
   const kept: string[] = [];
   const keep = (m: string) => `\u0000${kept.push(m) - 1}\u0000`;
   const masked = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/g, keep).replace(/(?:https?:\/\/|www\.)[^\s<]*/g, keep);
-  return hyphenate(masked).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+  return limitSoftHyphens(hyphenate(masked)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
 }
 
 function languageTemplates(templates: TemplateSet, lang: string): LanguageTemplates {

@@ -32,10 +32,16 @@ export interface TableRow {
   cells: TableCell[];
 }
 
+export interface TableColumn extends Bilingual {
+  numeric: boolean;
+  /** Its cells carry a bracketed sub-value, set in a column of its own under the same header. */
+  sub?: boolean;
+}
+
 export interface TableModel {
   id: string;
   /** Header cells, first the row-header column. */
-  columns: (Bilingual & { numeric: boolean })[];
+  columns: TableColumn[];
   groups: { header?: Bilingual; rows: TableRow[] }[];
 }
 

@@ -171,6 +171,8 @@ export function createTemplateEnv(rt: TemplateRuntime): typeof Handlebars {
       const text = locale.exhibitRef(locale.exhibitWord[ex.kind], ex.number);
       return safe(`[${text}](#${ex.id})`);
     },
+    /** Plain text, escaped, with *word* set in italics (a statistic's letter: *t* statistic). */
+    emphasis: (text: unknown) => safe(Handlebars.escapeExpression(String(text)).replace(/\*([^*\s][^*]*)\*/g, "<i>$1</i>")),
     eq: (a: unknown, b: unknown) => a === b,
     gt: (a: unknown, b: unknown) => num(a) > num(b),
     lt: (a: unknown, b: unknown) => num(a) < num(b),

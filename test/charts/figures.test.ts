@@ -109,6 +109,36 @@ describe("Figure 4 gaps", () => {
   });
 });
 
+describe("Figure 4 emphasis", () => {
+  /** Relative luminance of a #rrggbb colour: what is left of it in greyscale. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  type Scale = { domain: string[]; range: (string | number)[] };
+  const scales = (spec: unknown, channel: string): Scale[] => {
+    const out: Scale[] = [];
+    JSON.stringify(spec, (key, value: unknown) => {
+      const scale = (value as { [k: string]: { scale?: Scale } } | null)?.[channel]?.scale;
+      if (scale?.range) out.push(scale);
+      return value;
+    });
+    return out;
+  };
+
+  it("draws the series that grew most (the one the text discusses) darkest and heaviest", () => {
+    const top = [...fx.stats.rhq.byParent].sort((a, b) => b.growth - a.growth)[0]!;
+    const spec = FIGURES.fig4.spec(fx.stats, fx.figureText.en, "en");
+    const name = top.parent === "mainland" ? "Mainland China" : top.parent;
+    const color = scales(spec, "color")[0]!;
+    const width = scales(spec, "strokeWidth")[0]!;
+    const at = (s: Scale) => s.range[s.domain.indexOf(name)]!;
+    expect(Math.min(...color.range.map((c) => luminance(String(c))))).toBe(luminance(String(at(color))));
+    expect(Math.max(...width.range.map(Number))).toBe(at(width));
+    expect(width.range.filter((w) => w === at(width))).toHaveLength(1);
+  });
+});
+
 describe("titles", () => {
   it("can be left to the page's caption", () => {
     const text = { ...fx.figureText["zh-HK"], showTitle: false };

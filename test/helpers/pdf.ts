@@ -86,19 +86,16 @@ export function pdfFonts(file: string): PdfFont[] {
   const lines = run("pdffonts", [file]).split("\n");
   const rule = lines.findIndex((l) => /^-+ -+/.test(l));
   if (rule < 0) throw new Error(`unexpected pdffonts output for ${file}`);
-  // Columns are fixed-width: take their extents from the rule under the header.
-  const cols = [...lines[rule]!.matchAll(/-+/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
-  const cell = (line: string, i: number) => line.slice(cols[i]![0], i + 1 < cols.length ? cols[i + 1]![0] : undefined).trim();
+  // Columns are fixed-width, but a long name (SourceSans3ExtraLight-BoldItalic) runs into the
+  // type column: read each row from the right, where the fields are single words.
   return lines
     .slice(rule + 1)
     .filter((l) => l.trim() !== "")
-    .map((l) => ({
-      name: cell(l, 0).replace(/^[A-Z]{6}\+/, ""),
-      type: cell(l, 1),
-      embedded: cell(l, 3) === "yes",
-      subset: cell(l, 4) === "yes",
-      unicode: cell(l, 5) === "yes",
-    }));
+    .map((l) => {
+      const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(l);
+      if (!m) throw new Error(`unexpected pdffonts row for ${file}: ${l}`);
+      return { name: m[1]!.replace(/^[A-Z]{6}\+/, ""), type: m[2]!, embedded: m[4] === "yes", subset: m[5] === "yes", unicode: m[6] === "yes" };
+    });
 }
 
 /**
@@ -171,4 +168,39 @@ export function pdfInternalLinks(doc: PDFDocument): InternalLink[] {
     }
   });
   return links;
+}
+
+/** A line of text as pdftotext -bbox-layout groups it, in points from the page's top-left corner. */
+export interface PdfLine {
+  /** 1-based page number. */
+  page: number;
+  /** Index of the line's block (pdftotext's paragraph-like group) in the document. */
+  block: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The line's words, in order. */
+  words: { text: string; x: number; width: number }[];
+  text: string;
+}
+
+/** Every line of `file` with its position and its words' positions (pdftotext -bbox-layout). */
+export function pdfLines(file: string): PdfLine[] {
+  const xml = run("pdftotext", ["-enc", "UTF-8", "-bbox-layout", file, "-"]);
+  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const out: PdfLine[] = [];
+  let block = 0;
+  xml.split("<page ").slice(1).forEach((pageXml, p) => {
+    for (const blockXml of pageXml.split("<block ").slice(1)) {
+      block++;
+      for (const m of blockXml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+        const words = [...m[5]!.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({ text: decode(w[3]!), x: Number(w[1]), width: Number(w[2]) - Number(w[1]) }));
+        const x = Number(m[1]);
+        const y = Number(m[2]);
+        out.push({ page: p + 1, block, x, y, width: Number(m[3]) - x, height: Number(m[4]) - y, words, text: words.map((w) => w.text).join(" ") });
+      }
+    }
+  });
+  return out;
 }

@@ -2,7 +2,8 @@
  * Figure 4: regional headquarters in Hong Kong by location of the parent company, one line per
  * parent over the chapter's window. Lines differ by dash and marker shape as well as colour and
  * are labelled at their end with the change over the window; a missing year breaks the line and
- * is named in a note.
+ * is named in a note. The series the text discusses, the parent whose count grew most, is drawn
+ * in the darkest style with a heavier line, so it stands out in colour and in greyscale.
  */
 
 import type { Stats } from "../stats/compute-stats.ts";
@@ -53,11 +54,16 @@ export function figure4Rhq(stats: Stats, text: FigureText, lang: string, layout:
   const ends = byParent.map((p, i) => ({ year: String(to), parent: names[i]!, count: p.to, label: endLabels[i]!, y: 0 }));
   spreadLabels(ends, ticks.domain, HEIGHT, TYPE.legend.size + 3);
 
+  // The emphasised series takes the first (darkest) style; the others follow in order.
+  const emphasised = byParent.reduce((best, p, i) => (p.growth > byParent[best]!.growth ? i : best), 0);
+  const order = [emphasised, ...byParent.map((_, i) => i).filter((i) => i !== emphasised)];
+  const styleOf = (i: number) => SERIES_STYLES[order.indexOf(i)]!;
   const style = {
     domain: names,
-    color: names.map((_, i) => SERIES_STYLES[i]!.color),
-    dash: names.map((_, i) => [...SERIES_STYLES[i]!.dash]),
-    shape: names.map((_, i) => SERIES_STYLES[i]!.shape),
+    color: names.map((_, i) => styleOf(i).color),
+    dash: names.map((_, i) => [...styleOf(i).dash]),
+    shape: names.map((_, i) => styleOf(i).shape),
+    width: names.map((_, i) => (i === emphasised ? 3.2 : 1.6)),
   };
   const x = { field: "year", type: "ordinal", sort: years.map(String), scale: { type: "point", padding: 0.25 }, axis: { title: null, labelAngle: 0, domain: true } };
   const y = { field: "count", type: "quantitative", scale: { domain: ticks.domain, nice: false, zero: false }, axis: yAxis({ ticks, label: (v) => formatCount(v, lang), title: t.yTitle, gutter: GUTTER }) };
@@ -78,8 +84,14 @@ export function figure4Rhq(stats: Stats, text: FigureText, lang: string, layout:
       data: { values: rows },
       layer: [
         {
-          mark: { type: "line", strokeWidth: 2 },
-          encoding: { x, y, color, strokeDash: { field: "parent", type: "nominal", scale: { domain: style.domain, range: style.dash }, legend: null } },
+          mark: { type: "line" },
+          encoding: {
+            x,
+            y,
+            color,
+            strokeDash: { field: "parent", type: "nominal", scale: { domain: style.domain, range: style.dash }, legend: null },
+            strokeWidth: { field: "parent", type: "ordinal", sort: style.domain, scale: { domain: style.domain, range: style.width }, legend: null },
+          },
         },
         {
           mark: { type: "point", filled: true, size: 52, opacity: 1 },
@@ -97,7 +109,7 @@ export function figure4Rhq(stats: Stats, text: FigureText, lang: string, layout:
             x: { field: "year", type: "ordinal", sort: years.map(String) },
             y: { field: "y", type: "quantitative" },
             text: { field: "label", type: "nominal" },
-            fill: { field: "parent", type: "nominal", scale: { domain: style.domain, range: names.map((_, i) => SERIES_STYLES[i]!.text) }, legend: null },
+            fill: { field: "parent", type: "nominal", scale: { domain: style.domain, range: names.map((_, i) => styleOf(i).text) }, legend: null },
           },
         },
       ],
