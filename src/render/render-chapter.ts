@@ -17,6 +17,7 @@ import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
 import { findDivergences } from "../reproduce/divergences.ts";
 import { renderFiguresNote } from "./figures-note.ts";
+import { compactSvgForHtml } from "./compact-svg.ts";
 import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
@@ -141,8 +142,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
       otherExhibitLabel: label(ex.kind, ex.number, tOther),
       captionHtml: prose.inline({ name: `${ex.id}.caption`, file, text: text.caption }),
       secondaryCaptionHtml: proseOther.inline({ name: `${ex.id}.caption`, file: exhibitsFile(tOther), text: textOther.caption }),
-      svg: chart?.svg,
-      narrowSvg: target === "screen" ? chart?.narrowSvg : undefined,
+      svg: chart && target === "screen" ? compactSvgForHtml(chart.svg) : chart?.svg,
+      narrowSvg: target === "screen" && chart?.narrowSvg ? compactSvgForHtml(chart.narrowSvg) : undefined,
       description: chart?.description ?? "",
       table,
       notesHtml: text.notes ? hyphenate(prose.block({ name: `${ex.id}.notes`, file, text: text.notes })) : "",
