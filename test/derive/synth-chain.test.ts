@@ -24,7 +24,7 @@ beforeAll(async () => {
   expect(await main(["synth", "--seed", "1", "--out", extract, "--targets", DATA_DIR], quiet)).toBe(0);
   data = copyData();
   expect(await main(["derive", "--panel", extract, "--data", data, "--threads", "2", "--quiet"], quiet)).toBe(0);
-}, 180_000);
+}, 400_000);
 afterAll(() => removeDataCopies());
 
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
@@ -117,4 +117,4 @@ describe("synth --seed 1 → derive", () => {
     const split = await deriveExtract(shuffled, undefined, 1);
     for (const [file, text] of split.outputs) expect(text, file).toBe(read(data, file));
   });
-}, 180_000);
+}, 400_000);

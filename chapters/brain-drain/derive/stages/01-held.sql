@@ -4,8 +4,10 @@
 -- position_id. That order is packed into one exact number per position,
 --   has_country * 10^26 + (500000 +/- days since 1900 of startdate) * 10^20 + (position_id + 2^63),
 -- unique because position_id is, so one pass over positions grouped per user finds both deciding
--- positions with MAX_BY (no sort; no ties, so the result does not depend on threads). HUGEINT is portable (Trino,
--- Snowflake, Postgres NUMERIC); date_diff is DuckDB/Trino spelling (Snowflake DATEDIFF, Postgres -).
+-- positions with MAX_BY (no sort; no ties, so the result does not depend on threads).
+-- Dialect: HUGEINT is DuckDB's 128-bit integer, used for speed; elsewhere write DECIMAL(38, 0)
+-- (Trino, Snowflake; Postgres NUMERIC), which DuckDB computes about half as fast. date_diff is
+-- DuckDB/Trino spelling (Snowflake DATEDIFF, Postgres date - date).
 
 CREATE VIEW held AS
 SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country,
@@ -52,3 +54,5 @@ FROM (
 JOIN positions p ON p.position_id = d.position_id
 CROSS JOIN param
 LEFT JOIN company_ref c ON c.rcid = p.rcid;
+
+DROP TABLE pick;

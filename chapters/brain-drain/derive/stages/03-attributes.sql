@@ -47,11 +47,20 @@ SELECT CAST(ROUND(l.salary) AS BIGINT) AS salary FROM located l CROSS JOIN param
 WHERE param.salary_population = 'everyone' AND l.salary IS NOT NULL
   AND l.snap = CASE WHEN param.salary_date = 'pre_date' THEN 'pre' ELSE 'post' END;
 
+-- Counted per distinct salary, so only the distinct values are sorted (not every salary):
+-- the cut is the smallest value v with #(salary <= v) >= ceil(q * n).
 CREATE TABLE salary_cut AS
-SELECT MIN(s.salary) AS cut
-FROM (SELECT salary, ROW_NUMBER() OVER (ORDER BY salary) AS k, COUNT(*) OVER () AS n FROM salary_population) s
+SELECT MIN(v.salary) AS cut
+FROM (
+  SELECT c.salary, SUM(c.n) OVER (ORDER BY c.salary ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS k
+  FROM (SELECT salary, COUNT(*) AS n FROM salary_population GROUP BY salary) c
+) v
+CROSS JOIN (SELECT COUNT(*) AS n FROM salary_population) t
 CROSS JOIN param
-WHERE s.k * 10 >= (10 - param.top_deciles) * s.n;
+WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
+
+DROP TABLE salary_population;
+DROP TABLE degree;
 
 CREATE TABLE attributes AS
 SELECT p.user_id, p.grp, p.move, p.place_pre, p.place_post,
