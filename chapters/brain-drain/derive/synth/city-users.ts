@@ -15,14 +15,7 @@
  * dominates); each value is then met in whole counts and the realised order is checked.
  */
 import type { SynthRow } from "../../../../src/derive/synth/write-parquet.ts";
-import type { CityRow, SynthTargets } from "./read-targets.ts";
-
-export interface CityMapEntry {
-  ord: number;
-  city: string;
-  field: "country" | "metro_area" | "city";
-  value: string;
-}
+import type { CityMapEntry, CityRow, SynthTargets } from "./read-targets.ts";
 
 /** What a city's users hold, summed. */
 interface Tally {

@@ -11,7 +11,6 @@ import { loadDataset } from "../../../../src/data/load-dataset.ts";
 import definition from "../../chapter.ts";
 import type { TableRows } from "../../series.ts";
 import { loadDeriveSpec } from "../../../../src/derive/spec.ts";
-import type { CityMapEntry } from "./city-users.ts";
 
 export interface Table1Choice {
   level?: "bachelor" | "master" | "mba" | "phd";
@@ -39,6 +38,14 @@ export interface SynthChoices {
 }
 
 export type CityRow = TableRows["cityRanks"][number];
+
+/** One of derive.yaml's Table 4 cities (its city_map parameter). */
+export interface CityMapEntry {
+  ord: number;
+  city: string;
+  field: "country" | "metro_area" | "city";
+  value: string;
+}
 
 export interface SynthTargets {
   tables: TableRows;
