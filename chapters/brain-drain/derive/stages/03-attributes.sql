@@ -8,8 +8,9 @@ UNION ALL
 SELECT CAST(NULL AS BIGINT) AS rsid, lower(university_name) AS name_key, MIN(the_rank) AS the_rank
 FROM school_ranks WHERE rsid IS NULL AND university_name IS NOT NULL GROUP BY lower(university_name);
 
--- Keys are computed once per row in sub-queries, so every join is a plain hash join.
-CREATE TABLE degree AS
+-- Keys are computed once per row in sub-queries, so every join is a plain hash join. A view:
+-- schooling below reads it in the same pass (a stored copy of every degree costs more).
+CREATE VIEW degree AS
 SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank,
        CASE WHEN l.level = 'phd'
               OR (l.level IN ('bachelor', 'master', 'mba') AND COALESCE(r1.the_rank, r2.the_rank) <= param.elite_max_rank)
@@ -60,7 +61,7 @@ CROSS JOIN param
 WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
 
 DROP TABLE salary_population;
-DROP TABLE degree;
+DROP VIEW degree;
 
 CREATE TABLE attributes AS
 SELECT p.user_id, p.grp, p.move, p.place_pre, p.place_post,
