@@ -1,13 +1,16 @@
 /**
  * `npm run bench:derive`: `greenbook derive` on 20 M positions, 6 M users and 10 M education rows
- * (bench/derive-extract.ts), as a child process under /usr/bin/time. Reports wall, CPU, peak RSS,
- * the spill folder's peak size, each stage's time and the load average, and writes
- * bench/derive-results.json. Targets (30 s wall, 5 GiB RSS) are reported, not asserted.
+ * (bench/derive-extract.ts), as a child process. The extract is generated once into a cache
+ * folder and reused, so the run measures derive, not the generator. While derive runs, /proc of
+ * the child is read every 100 ms; its progress lines ("stage …") say which stage each sample
+ * belongs to. Reports wall, CPU (user + system of the child), peak RSS and the spill folder's
+ * peak size per stage and overall, and the load average; writes bench/derive-results.json.
+ * Targets (30 s wall, 5 GiB RSS) are reported, not asserted.
  *
- *   BENCH_DERIVE_EXTRACT=DIR  keep the generated extract there and reuse it on the next run
+ *   BENCH_DERIVE_EXTRACT=DIR  the extract's cache folder (default: <tmp>/greenbook-bench-derive/<size>)
  *   BENCH_DERIVE_SCALE=0.1    a smaller extract (0.1 = 2 M positions) for a quick look
  *   BENCH_DERIVE_MEMORY=4GB   DuckDB's memory limit
- *   BENCH_DERIVE_DISK=0       in-memory tables instead of a disk-backed database file
+ *   BENCH_DERIVE_DISK=1       keep derive's tables in a database file (--db) instead of memory
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -19,11 +22,20 @@ import { generateBenchExtract } from "./derive-extract.ts";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const scale = Number(process.env.BENCH_DERIVE_SCALE ?? 1);
 const size = { positions: Math.round(20e6 * scale), users: Math.round(6e6 * scale), education: Math.round(10e6 * scale) };
+const extract = process.env.BENCH_DERIVE_EXTRACT ?? path.join(os.tmpdir(), "greenbook-bench-derive", `${size.positions}-${size.users}-${size.education}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-derive-"));
-const extract = process.env.BENCH_DERIVE_EXTRACT ?? path.join(work, "extract");
 const spill = path.join(work, "spill");
-// Disk-backed tables (DuckDB compresses them) keep 20 M positions under the memory limit without spilling much.
 const data = path.join(work, "data");
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
+interface StageSample {
+  stage: string;
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssGiB: number;
+  spillPeakMiB: number;
+}
 
 function folderBytes(dir: string): number {
   if (!fs.existsSync(dir)) return 0;
@@ -32,43 +44,100 @@ function folderBytes(dir: string): number {
   return sum;
 }
 
+/** CPU seconds (user + system) and resident set of a process, from /proc; undefined once it has gone. */
+function readProc(pid: number): { cpu: number; rssKiB: number } | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const cpu = (Number(fields[11]) + Number(fields[12])) / TICKS;
+    const rssKiB = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    return { cpu, rssKiB };
+  } catch {
+    return undefined;
+  }
+}
+
+const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
+
 async function main(): Promise<void> {
   let started = performance.now();
   await generateBenchExtract(extract, size);
   const generateSeconds = (performance.now() - started) / 1000;
-  fs.cpSync(path.join(ROOT, "data"), data, { recursive: true });
+  fs.cpSync(path.join(ROOT, "chapters/brain-drain/data"), data, { recursive: true });
   fs.mkdirSync(spill);
   const loadBefore = os.loadavg();
-  const timeFile = path.join(work, "time.txt");
-  const args = ["-v", "-o", timeFile, process.execPath, path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, ...(process.env.BENCH_DERIVE_DISK === "0" ? [] : ["--db", path.join(work, "derive.duckdb")]), "--quiet"];
+  const args = [path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, ...(process.env.BENCH_DERIVE_DISK === "1" ? ["--db", path.join(work, "derive.duckdb")] : [])];
   started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const stages: StageSample[] = [];
+  let current: StageSample | undefined;
+  let stageStart = { wall: started, cpu: 0 };
+  let last = { cpu: 0, rssKiB: 0 };
+  let peakRssKiB = 0;
   let spillPeak = 0;
-  const poll = setInterval(() => (spillPeak = Math.max(spillPeak, folderBytes(spill))), 250);
-  const code = await new Promise<number>((resolve) => spawn("/usr/bin/time", args, { stdio: "inherit" }).on("exit", (c) => resolve(c ?? 1)));
+  const sample = () => {
+    const p = readProc(child.pid!);
+    if (p) last = p;
+    peakRssKiB = Math.max(peakRssKiB, last.rssKiB);
+    const spilled = folderBytes(spill);
+    spillPeak = Math.max(spillPeak, spilled);
+    if (current) {
+      current.peakRssGiB = Math.max(current.peakRssGiB, round(last.rssKiB / 1024 / 1024, 2));
+      current.spillPeakMiB = Math.max(current.spillPeakMiB, Math.round(spilled / 1024 / 1024));
+    }
+  };
+  const close = () => {
+    if (!current) return;
+    current.wallSeconds = round((performance.now() - stageStart.wall) / 1000, 2);
+    current.cpuSeconds = round(last.cpu - stageStart.cpu, 2);
+  };
+  const begin = (stage: string) => {
+    sample();
+    close();
+    current = { stage, wallSeconds: 0, cpuSeconds: 0, peakRssGiB: 0, spillPeakMiB: 0 };
+    stages.push(current);
+    stageStart = { wall: performance.now(), cpu: last.cpu };
+  };
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    let nl: number;
+    while ((nl = output.indexOf("\n")) >= 0) {
+      const line = output.slice(0, nl);
+      output = output.slice(nl + 1);
+      if (line === "load inputs") begin("load and validate inputs");
+      else if (line.startsWith("stage ")) begin(line.slice(6));
+      else if (/^\s+load /.test(line)) begin("write outputs and manifest");
+    }
+  });
+  const poll = setInterval(sample, 100);
+  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
   clearInterval(poll);
   const wall = (performance.now() - started) / 1000;
+  close();
   const loadAfter = os.loadavg();
   if (code !== 0) throw new Error(`derive exited with ${code}`);
-  const time = fs.readFileSync(timeFile, "utf8");
-  const field = (label: string) => Number(new RegExp(`${label}: ([\\d.]+)`).exec(time)?.[1] ?? Number.NaN);
+  const cpuSeconds = round(stages.reduce((s, x) => s + x.cpuSeconds, 0));
   const manifest = JSON.parse(fs.readFileSync(path.join(data, "derive-manifest.json"), "utf8"));
   const result = {
     size,
     cpus: os.cpus().length,
-    generateSeconds: Math.round(generateSeconds * 10) / 10,
-    wallSeconds: Math.round(wall * 10) / 10,
-    cpuSeconds: Math.round((field("User time \\(seconds\\)") + field("System time \\(seconds\\)")) * 10) / 10,
-    peakRssGiB: Math.round((field("Maximum resident set size \\(kbytes\\)") / 1024 / 1024) * 100) / 100,
+    generateSeconds: round(generateSeconds),
+    wallSeconds: round(wall),
+    cpuSeconds,
+    peakRssGiB: round(peakRssKiB / 1024 / 1024, 2),
     spillPeakMiB: Math.round(spillPeak / 1024 / 1024),
-    loadAverage: { before: loadBefore.map((l) => Math.round(l * 100) / 100), after: loadAfter.map((l) => Math.round(l * 100) / 100) },
-    stages: [{ stage: "load inputs", seconds: manifest.load.seconds }, ...manifest.stages],
+    loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: loadAfter.map((l) => round(l, 2)) },
+    tables: process.env.BENCH_DERIVE_DISK === "1" ? "database file" : "memory",
+    stages,
     duckdb: manifest.engine.duckdb,
   };
   console.log(`derive: ${size.positions.toLocaleString("en")} positions, ${size.users.toLocaleString("en")} users, ${size.education.toLocaleString("en")} education rows`);
   console.log(`  wall ${result.wallSeconds} s (target 30), CPU ${result.cpuSeconds} s, peak RSS ${result.peakRssGiB} GiB (target 5), spill peak ${result.spillPeakMiB} MiB`);
-  console.log(`  load average before ${result.loadAverage.before.join(" ")}, after ${result.loadAverage.after.join(" ")}; ${result.cpus} CPUs; extract generated in ${result.generateSeconds} s`);
-  for (const s of result.stages) console.log(`  ${String(s.stage).padEnd(32)} ${String(s.seconds).padStart(6)} s`);
-  fs.writeFileSync(path.join(ROOT, "bench/derive-results.json"), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`  load average before ${result.loadAverage.before.join(" ")}, after ${result.loadAverage.after.join(" ")}; ${result.cpus} CPUs; extract ${generateSeconds < 1 ? "reused from" : `generated in ${result.generateSeconds} s into`} ${extract}`);
+  console.log(`  ${"stage".padEnd(36)} ${"wall s".padStart(7)} ${"CPU s".padStart(7)} ${"RSS GiB".padStart(8)} ${"spill MiB".padStart(10)}`);
+  for (const s of stages) console.log(`  ${s.stage.padEnd(36)} ${String(s.wallSeconds).padStart(7)} ${String(s.cpuSeconds).padStart(7)} ${String(s.peakRssGiB).padStart(8)} ${String(s.spillPeakMiB).padStart(10)}`);
+  if (scale === 1) fs.writeFileSync(path.join(ROOT, "bench/derive-results.json"), `${JSON.stringify(result, null, 2)}\n`);
 }
 
 try {

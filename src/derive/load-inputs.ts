@@ -1,6 +1,6 @@
 /**
- * Loads an extract's tables into the session as typed tables named after the spec's inputs, and
- * validates them on the way: required columns present, every value of its type, keys unique.
+ * Makes an extract's tables available to the stages as typed tables (views over Parquet) named
+ * after the spec's inputs, and validates them first: required columns present, every value of its type, keys unique.
  * Column names match case-insensitively (and by alias); `''` and `'empty'` are missing values;
  * text dates (`YYYY-MM-DD`, `YYYY-MM`) are cast. Problems are collected per file, then thrown.
  */
@@ -25,7 +25,7 @@ function readerSql(files: InputFile[]): string {
 }
 
 /**
- * How a source column becomes the spec's type, in three projections so each value is trimmed and
+ * How a source column becomes the spec's type, in two projections so each value is trimmed and
  * cleaned once: `clean` (level 1, from the source column), `typed` (level 2, from the cleaned text
  * in `t`), and whether a bad-value flag applies (text that did not cast).
  */
@@ -46,9 +46,33 @@ function folderOf(files: InputFile[]): string {
   return path.dirname(files[0]!.shown);
 }
 
-/** Loads one format's files of a table into `target`; returns the problems found. */
-async function loadPart(session: Session, input: InputSpec, files: InputFile[], target: string, create: boolean): Promise<Problem[]> {
-  const reader = readerSql(files);
+interface Checked {
+  column: string;
+  type: ColumnType;
+}
+
+/** One format's files of a table: the typed SELECT over them and the columns whose text may fail to cast. */
+interface Part {
+  files: InputFile[];
+  /** `SELECT <typed columns>[, extra] FROM (SELECT <cleaned columns __t_*>, filename AS __file FROM reader)`. */
+  typed: (extra?: string[]) => string;
+  checks: Checked[];
+}
+
+/**
+ * Reads one format's files of a table as a typed SELECT. Parquet stays where it is (a scan with the
+ * casts is cheaper than a stored copy); CSV text is parsed once into a table of text columns first.
+ */
+async function readPart(session: Session, input: InputSpec, files: InputFile[], raw: string): Promise<Part | Problem[]> {
+  let reader = readerSql(files);
+  try {
+    if (files[0]!.format === "csv") {
+      await session.run(`CREATE TABLE ${sqlName(raw)} AS SELECT * FROM ${reader}`);
+      reader = sqlName(raw);
+    }
+  } catch (err) {
+    return [{ file: folderOf(files), message: messages.deriveUnreadable(firstLine(err)) }];
+  }
   let described: { column_name: string; column_type: string }[];
   try {
     described = (await session.all(`DESCRIBE SELECT * FROM ${reader}`)) as typeof described;
@@ -59,49 +83,42 @@ async function loadPart(session: Session, input: InputSpec, files: InputFile[], 
   const problems: Problem[] = [];
   const level1: string[] = [];
   const level2: string[] = [];
-  const level3: string[] = [];
-  const checks: { column: string; type: ColumnType; flag: string }[] = [];
+  const checks: Checked[] = [];
   for (const [column, spec] of Object.entries(input.columns)) {
     const source = [column, ...spec.aliases].map((n) => byLower.get(n.toLowerCase())).find((d) => d !== undefined);
     const c = sqlName(column);
     const t = sqlName(`__t_${column}`);
-    // Every non-text column carries a flag column, so Parquet and CSV parts of a table line up.
-    const flag = `__bad_${column}`;
     if (!source) {
       if (spec.required) problems.push({ file: folderOf(files), message: messages.deriveMissingColumn(column) });
-      level3.push(`CAST(NULL AS ${SQL_TYPE[spec.type]}) AS ${c}`);
-      if (spec.type !== "text") level3.push(`CAST(NULL AS VARCHAR) AS ${sqlName(flag)}`);
+      level2.push(`CAST(NULL AS ${SQL_TYPE[spec.type]}) AS ${c}`);
       continue;
     }
     const cast = castSql(source.column_name, source.column_type, spec.type, t);
     level1.push(`${cast.clean} AS ${t}`);
-    level2.push(`${cast.typed} AS ${c}`, t);
-    level3.push(c);
-    if (cast.flagged) {
-      level3.push(`CASE WHEN ${c} IS NULL THEN ${t} END AS ${sqlName(flag)}`);
-      checks.push({ column, type: spec.type, flag });
-    } else if (spec.type !== "text") level3.push(`CAST(NULL AS VARCHAR) AS ${sqlName(flag)}`);
+    level2.push(`${cast.typed} AS ${c}`);
+    if (cast.flagged) checks.push({ column, type: spec.type });
   }
   if (problems.length) return problems;
-  // The file name is kept only on rows with a bad value (a name on every row would cost gigabytes).
-  const bad = checks.map((k) => `(${sqlName(k.column)} IS NULL AND ${sqlName(`__t_${k.column}`)} IS NOT NULL)`);
-  const file = bad.length ? `CASE WHEN ${bad.join(" OR ")} THEN __file END` : "CAST(NULL AS VARCHAR)";
-  const select = `SELECT ${level3.join(", ")}, ${file} AS __file FROM (SELECT ${[...level2, "__file"].join(", ")} FROM (SELECT ${[...level1, "filename AS __file"].join(", ")} FROM ${reader}) l1) l2`;
-  try {
-    await session.run(create ? `CREATE TABLE ${sqlName(target)} AS ${select}` : `INSERT INTO ${sqlName(target)} ${select}`);
-  } catch (err) {
-    return [{ file: folderOf(files), message: messages.deriveUnreadable(firstLine(err)) }];
-  }
-  return checks.length ? findBadValues(session, target, checks, files) : [];
+  const inner = `SELECT ${[...level1, "filename AS __file"].join(", ")} FROM ${reader}`;
+  return { files, checks, typed: (extra = []) => `SELECT ${[...level2, ...extra].join(", ")} FROM (${inner}) l1` };
 }
 
-async function findBadValues(session: Session, target: string, checks: { column: string; type: ColumnType; flag: string }[], files: InputFile[]): Promise<Problem[]> {
-  const shown = new Map(files.map((f) => [f.path, f.shown]));
-  const parts = checks.map((c) => `SUM(CASE WHEN ${sqlName(c.flag)} IS NULL THEN 0 ELSE 1 END) AS ${sqlName(`n_${c.column}`)}, MIN(${sqlName(c.flag)}) AS ${sqlName(`e_${c.column}`)}`);
-  const rows = await session.all(`SELECT __file, ${parts.join(", ")} FROM ${sqlName(target)} WHERE __file IS NOT NULL AND __file IN (${files.map((f) => sqlString(f.path)).join(", ")}) GROUP BY __file ORDER BY __file`);
+/** One pass over the part: per file, how many values of each checked column did not cast, and one of them. */
+async function findBadValues(session: Session, part: Part): Promise<Problem[]> {
+  if (part.checks.length === 0) return [];
+  const shown = new Map(part.files.map((f) => [f.path, f.shown]));
+  const bad = (c: Checked) => `(${sqlName(c.column)} IS NULL AND ${sqlName(`__t_${c.column}`)} IS NOT NULL)`;
+  const inner = part.typed(["__file", ...part.checks.map((c) => sqlName(`__t_${c.column}`))]);
+  const sums = part.checks.map((c) => `SUM(CASE WHEN ${bad(c)} THEN 1 ELSE 0 END) AS ${sqlName(`n_${c.column}`)}, MIN(CASE WHEN ${bad(c)} THEN ${sqlName(`__t_${c.column}`)} END) AS ${sqlName(`e_${c.column}`)}`);
+  let rows: Awaited<ReturnType<Session["all"]>>;
+  try {
+    rows = await session.all(`SELECT __file, ${sums.join(", ")} FROM (${inner}) v WHERE ${part.checks.map(bad).join(" OR ")} GROUP BY __file ORDER BY __file`);
+  } catch (err) {
+    return [{ file: folderOf(part.files), message: messages.deriveUnreadable(firstLine(err)) }];
+  }
   const problems: Problem[] = [];
   for (const row of rows) {
-    for (const c of checks) {
+    for (const c of part.checks) {
       const n = Number(row[`n_${c.column}`] ?? 0);
       if (n > 0) problems.push({ file: shown.get(String(row.__file)) ?? String(row.__file), column: c.column, message: messages.deriveNotType(n, TYPE_WORDS[c.type], String(row[`e_${c.column}`])) });
     }
@@ -113,33 +130,37 @@ function firstLine(err: unknown): string {
   return String((err as Error)?.message ?? err).split("\n")[0] ?? "";
 }
 
-/** Refuses rows that share a key but differ elsewhere; drops exact duplicates. */
-async function dedupe(session: Session, table: string, staging: string, input: InputSpec, files: InputFile[]): Promise<Problem[]> {
-  const columns = Object.keys(input.columns).map(sqlName).join(", ");
-  if (input.key.length === 0) {
-    await session.run(`ALTER TABLE ${sqlName(staging)} RENAME TO ${sqlName(table)}`);
-    return [];
+/**
+ * Makes `table` the typed rows of `source` (a SELECT): a view when no two rows share the key, else
+ * a table with exact duplicates dropped; rows sharing a key with different values are refused.
+ */
+async function createTable(session: Session, table: string, source: string, input: InputSpec, files: InputFile[]): Promise<Problem[]> {
+  const name = sqlName(table);
+  if (input.key.length > 0) {
+    const key = input.key.map(sqlName).join(", ");
+    const [dupes] = await session.all(`SELECT count(*) - count(DISTINCT (${key})) AS d FROM (${source}) s`);
+    if (Number(dupes?.d ?? 0) > 0) {
+      const columns = Object.keys(input.columns).map(sqlName).join(", ");
+      await session.run(`CREATE TABLE ${name} AS SELECT DISTINCT ${columns} FROM (${source}) s`);
+      const conflicts = await session.all(`SELECT count(*) AS n, min(CAST((${key}) AS VARCHAR)) AS e FROM (SELECT ${key} FROM ${name} GROUP BY ${key} HAVING count(*) > 1) k`);
+      const n = Number(conflicts[0]?.n ?? 0);
+      return n > 0 ? [{ file: folderOf(files), message: messages.deriveDuplicateKey(n, input.key.join(", "), String(conflicts[0]?.e)) }] : [];
+    }
   }
-  const key = input.key.map(sqlName).join(", ");
-  const [dupes] = await session.all(`SELECT count(*) - count(DISTINCT (${key})) AS d FROM ${sqlName(staging)}`);
-  if (Number(dupes?.d ?? 0) === 0) {
-    // No duplicates: the loaded table becomes the input table as it is (its flag columns are almost all NULL).
-    await session.run(`ALTER TABLE ${sqlName(staging)} RENAME TO ${sqlName(table)}`);
-    return [];
-  }
-  await session.run(`CREATE TABLE ${sqlName(table)} AS SELECT DISTINCT ${columns} FROM ${sqlName(staging)}`);
-  const conflicts = await session.all(`SELECT count(*) AS n, min(CAST((${key}) AS VARCHAR)) AS e FROM (SELECT ${key} FROM ${sqlName(table)} GROUP BY ${key} HAVING count(*) > 1) k`);
-  const n = Number(conflicts[0]?.n ?? 0);
-  return n > 0 ? [{ file: folderOf(files), message: messages.deriveDuplicateKey(n, input.key.join(", "), String(conflicts[0]?.e)) }] : [];
+  await session.run(`CREATE VIEW ${name} AS ${source}`);
+  return [];
 }
 
-/** Loads and validates every input table; throws one DataError with every problem found. */
+/**
+ * Validates every input table and makes it available to the stages under its spec name, typed;
+ * throws one DataError with every problem found. Each Parquet file is scanned to validate it and
+ * again by each stage that reads the table (scans with casts cost less than storing a copy).
+ */
 export async function loadInputs(session: Session, spec: DeriveSpec, inputs: InputFiles): Promise<LoadedCounts> {
   const problems: Problem[] = [];
   const counts: LoadedCounts = {};
   for (const [table, input] of Object.entries(spec.inputs)) {
     const files = inputs[table] ?? [];
-    const staging = `__load_${table}`;
     if (files.length === 0) {
       const columns = Object.entries(input.columns).map(([c, s]) => `${sqlName(c)} ${SQL_TYPE[s.type]}`);
       await session.run(`CREATE TABLE ${sqlName(table)} (${columns.join(", ")})`);
@@ -147,11 +168,18 @@ export async function loadInputs(session: Session, spec: DeriveSpec, inputs: Inp
       continue;
     }
     const groups = (["parquet", "csv"] as const).map((f) => files.filter((x) => x.format === f)).filter((g) => g.length > 0);
+    const parts: Part[] = [];
     const before = problems.length;
-    for (const [i, group] of groups.entries()) problems.push(...(await loadPart(session, input, group, staging, i === 0)));
+    for (const [i, group] of groups.entries()) {
+      const part = await readPart(session, input, group, `__raw_${table}_${i}`);
+      if (Array.isArray(part)) problems.push(...part);
+      else {
+        problems.push(...(await findBadValues(session, part)));
+        parts.push(part);
+      }
+    }
     if (problems.length > before) continue;
-    problems.push(...(await dedupe(session, table, staging, input, files)));
-    await session.run(`DROP TABLE IF EXISTS ${sqlName(staging)}`);
+    problems.push(...(await createTable(session, table, parts.map((p) => p.typed()).join(" UNION ALL "), input, files)));
     counts[table] = Number((await session.all(`SELECT count(*) AS n FROM ${sqlName(table)}`))[0]?.n ?? 0);
   }
   if (problems.length) throw new DataError(problems);

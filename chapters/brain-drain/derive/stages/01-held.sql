@@ -1,7 +1,15 @@
--- Positions held on the two reference dates, and the one that decides each person's place and
--- company on each date (param.overlap_rule). Portable SQL: window functions, CASE, joins.
+-- Positions held on the two reference dates (startdate <= date <= enddate, or an open end), and
+-- the one that decides each person's place and company on each date: a position with a country
+-- beats one without, then param.overlap_rule (latest or earliest start), then the larger
+-- position_id. That order is packed into one exact number per position,
+--   has_country * 10^26 + (500000 +/- days since 1900 of startdate) * 10^20 + (position_id + 2^63),
+-- unique because position_id is, so one pass over positions grouped per user finds both deciding
+-- positions with MAX_BY (no sort; no ties, so the result does not depend on threads).
+-- Dialect: HUGEINT is DuckDB's 128-bit integer, used for speed; elsewhere write DECIMAL(38, 0)
+-- (Trino, Snowflake; Postgres NUMERIC), which DuckDB computes about half as fast. date_diff is
+-- DuckDB/Trino spelling (Snowflake DATEDIFF, Postgres date - date).
 
-CREATE TABLE held AS
+CREATE VIEW held AS
 SELECT p.user_id, p.position_id, d.snap, p.startdate, p.country,
        CASE WHEN param.company_key = 'ultimate_parent'
             THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
@@ -13,18 +21,38 @@ LEFT JOIN company_ref c ON c.rcid = p.rcid
 WHERE p.startdate <= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END
   AND (p.enddate IS NULL OR p.enddate >= CASE WHEN d.snap = 'pre' THEN param.pre_date ELSE param.post_date END);
 
--- The deciding position's other columns are fetched after the pick, so `held` stays narrow.
-CREATE TABLE deciding AS
-SELECT r.user_id, r.snap, r.position_id, r.country, p.metro_area, p.city, p.salary, p.title_raw, r.company
+CREATE TABLE pick AS
+SELECT k.user_id,
+       MAX_BY(k.position_id, CASE WHEN k.held_pre = 1 THEN k.order_key END) AS position_pre,
+       MAX_BY(k.position_id, CASE WHEN k.held_post = 1 THEN k.order_key END) AS position_post
 FROM (
-  SELECT h.user_id, h.snap, h.position_id, h.country, h.company,
-         ROW_NUMBER() OVER (
-           PARTITION BY h.user_id, h.snap
-           ORDER BY CASE WHEN h.country IS NULL THEN 1 ELSE 0 END,
-                    CASE WHEN param.overlap_rule = 'latest_start' THEN h.startdate END DESC,
-                    CASE WHEN param.overlap_rule = 'longest_tenure' THEN h.startdate END ASC,
-                    h.position_id DESC) AS pick
-  FROM held h CROSS JOIN param
-) r
-JOIN positions p ON p.position_id = r.position_id
-WHERE r.pick = 1;
+  SELECT p.user_id, p.position_id,
+         CASE WHEN p.startdate <= param.pre_date AND (p.enddate IS NULL OR p.enddate >= param.pre_date) THEN 1 ELSE 0 END AS held_pre,
+         CASE WHEN p.startdate <= param.post_date AND (p.enddate IS NULL OR p.enddate >= param.post_date) THEN 1 ELSE 0 END AS held_post,
+         CAST(CASE WHEN p.country IS NULL THEN 0 ELSE 1 END AS HUGEINT) * CAST(100000000000000000000000000 AS HUGEINT)
+         + CAST(CASE WHEN param.overlap_rule = 'latest_start' THEN 500000 + date_diff('day', DATE '1900-01-01', p.startdate)
+                     ELSE 500000 - date_diff('day', DATE '1900-01-01', p.startdate) END AS HUGEINT) * CAST(100000000000000000000 AS HUGEINT)
+         + (CAST(p.position_id AS HUGEINT) + CAST(9223372036854775808 AS HUGEINT)) AS order_key
+  FROM positions p
+  CROSS JOIN param
+  WHERE (p.startdate <= param.pre_date AND (p.enddate IS NULL OR p.enddate >= param.pre_date))
+     OR (p.startdate <= param.post_date AND (p.enddate IS NULL OR p.enddate >= param.post_date))
+) k
+GROUP BY k.user_id;
+
+-- The deciding positions' other columns, fetched by position_id (a second, filtered pass).
+CREATE TABLE deciding AS
+SELECT d.user_id, d.snap, p.position_id, p.country, p.metro_area, p.city, p.salary, p.title_raw,
+       CASE WHEN param.company_key = 'ultimate_parent'
+            THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
+            ELSE p.rcid END AS company
+FROM (
+  SELECT user_id, 'pre' AS snap, position_pre AS position_id FROM pick WHERE position_pre IS NOT NULL
+  UNION ALL
+  SELECT user_id, 'post' AS snap, position_post AS position_id FROM pick WHERE position_post IS NOT NULL
+) d
+JOIN positions p ON p.position_id = d.position_id
+CROSS JOIN param
+LEFT JOIN company_ref c ON c.rcid = p.rcid;
+
+DROP TABLE pick;

@@ -8,8 +8,9 @@ UNION ALL
 SELECT CAST(NULL AS BIGINT) AS rsid, lower(university_name) AS name_key, MIN(the_rank) AS the_rank
 FROM school_ranks WHERE rsid IS NULL AND university_name IS NOT NULL GROUP BY lower(university_name);
 
--- Keys are computed once per row in sub-queries, so every join is a plain hash join.
-CREATE TABLE degree AS
+-- Keys are computed once per row in sub-queries, so every join is a plain hash join. A view:
+-- schooling below reads it in the same pass (a stored copy of every degree costs more).
+CREATE VIEW degree AS
 SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank,
        CASE WHEN l.level = 'phd'
               OR (l.level IN ('bachelor', 'master', 'mba') AND COALESCE(r1.the_rank, r2.the_rank) <= param.elite_max_rank)
@@ -47,11 +48,20 @@ SELECT CAST(ROUND(l.salary) AS BIGINT) AS salary FROM located l CROSS JOIN param
 WHERE param.salary_population = 'everyone' AND l.salary IS NOT NULL
   AND l.snap = CASE WHEN param.salary_date = 'pre_date' THEN 'pre' ELSE 'post' END;
 
+-- Counted per distinct salary, so only the distinct values are sorted (not every salary):
+-- the cut is the smallest value v with #(salary <= v) >= ceil(q * n).
 CREATE TABLE salary_cut AS
-SELECT MIN(s.salary) AS cut
-FROM (SELECT salary, ROW_NUMBER() OVER (ORDER BY salary) AS k, COUNT(*) OVER () AS n FROM salary_population) s
+SELECT MIN(v.salary) AS cut
+FROM (
+  SELECT c.salary, SUM(c.n) OVER (ORDER BY c.salary ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS k
+  FROM (SELECT salary, COUNT(*) AS n FROM salary_population GROUP BY salary) c
+) v
+CROSS JOIN (SELECT COUNT(*) AS n FROM salary_population) t
 CROSS JOIN param
-WHERE s.k * 10 >= (10 - param.top_deciles) * s.n;
+WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
+
+DROP TABLE salary_population;
+DROP VIEW degree;
 
 CREATE TABLE attributes AS
 SELECT p.user_id, p.grp, p.move, p.place_pre, p.place_post,

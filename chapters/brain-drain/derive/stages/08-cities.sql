@@ -2,11 +2,12 @@
 -- shares with a bachelor's, an MBA, a PhD or a founder title, and the average THE rank of their
 -- bachelor's, master's and PhD schools; each ranked across the cities (RANK: ties share a rank).
 
+-- Places are lower-cased once here, so the joins below compare plain values.
 CREATE TABLE user_place AS
 SELECT u.user_id,
-       COALESCE(d.country, u.user_country) AS country,
-       COALESCE(d.metro_area, u.user_location) AS metro_area,
-       COALESCE(d.city, u.user_location) AS city,
+       lower(COALESCE(d.country, u.user_country)) AS country,
+       lower(COALESCE(d.metro_area, u.user_location)) AS metro_area,
+       lower(COALESCE(d.city, u.user_location)) AS city,
        CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
 FROM users u
 CROSS JOIN param
@@ -14,11 +15,11 @@ LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WH
 
 -- One equi-join per field, so each is a hash join on the lower-cased value.
 CREATE TABLE city_user AS
-SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'country' AND lower(c.value) = lower(up.country)
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'country' AND lower(c.value) = up.country
 UNION ALL
-SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'metro_area' AND lower(c.value) = lower(up.metro_area)
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'metro_area' AND lower(c.value) = up.metro_area
 UNION ALL
-SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'city' AND lower(c.value) = lower(up.city);
+SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'city' AND lower(c.value) = up.city;
 
 CREATE TABLE city_stat AS
 SELECT c.ord, c.city,

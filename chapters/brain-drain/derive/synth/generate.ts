@@ -1,7 +1,9 @@
 /**
  * `greenbook synth` for this chapter: a seeded Revelio-shaped extract whose derived tables
  * reproduce the published totals and Tables 2-3 exactly, Table 1 at printed precision, and
- * the illustrative Figure 3 exactly. The CLI loads this file dynamically from the chapter folder.
+ * the illustrative Figure 3 exactly, and Table 4's ranks with its users at a reduced scale
+ * (synth.yaml cities.scale; synth-manifest.json lists each city's users). The CLI loads this
+ * file dynamically from the chapter folder.
  *
  *   data/ (published tables) + synth.yaml ──readTargets──▶ targets
  *   targets + seed ──buildPeople──▶ persons ──buildPanelRows──▶ rows ──writeParquet──▶ extract/
@@ -56,8 +58,9 @@ export async function generatePanel(options: GenerateOptions): Promise<GenerateR
     files.push(ranks);
     const version = await session.version();
     const targetHash = createHash("sha256");
-    for (const name of ["linkedin-totals.csv", "region-flows.csv", "transitions.csv", "profile.csv", "age-flows.csv", "mnc-growth.csv"]) targetHash.update(fs.readFileSync(path.join(options.targetsDir, name)));
-    const manifest = { synthetic: true, seed: options.seed, targets: targetHash.digest("hex"), choices: targets.choices, rows: counts, duckdb: version };
+    for (const name of ["linkedin-totals.csv", "region-flows.csv", "transitions.csv", "profile.csv", "age-flows.csv", "mnc-growth.csv", "city-ranks.csv"]) targetHash.update(fs.readFileSync(path.join(options.targetsDir, name)));
+    const table4 = { scale: targets.choices.cities.scale, users: rows.usersPerCity };
+    const manifest = { synthetic: true, seed: options.seed, targets: targetHash.digest("hex"), choices: targets.choices, table4, rows: counts, duckdb: version };
     fs.writeFileSync(path.join(options.outDir, SYNTH_MARKER), `${JSON.stringify(manifest, null, 2)}\n`);
     files.push(path.join(options.outDir, SYNTH_MARKER));
   } finally {

@@ -5,6 +5,7 @@
  */
 import type { SynthRow } from "../../../../src/derive/synth/write-parquet.ts";
 import type { Level, Person } from "./build-people.ts";
+import { buildCityRows } from "./city-users.ts";
 import type { SynthTargets } from "./read-targets.ts";
 
 export const POSITION_COLUMNS = [["user_id", "bigint"], ["position_id", "bigint"], ["position_number", "bigint"], ["startdate", "varchar"], ["enddate", "varchar"], ["country", "varchar"], ["rcid", "bigint"], ["ultimate_parent_rcid", "bigint"], ["metro_area", "varchar"], ["salary", "double"], ["title_raw", "varchar"]] as const;
@@ -23,11 +24,13 @@ export interface PanelRows {
   positions: SynthRow[];
   users: SynthRow[];
   education: SynthRow[];
+  /** Table 4's users per city and whether each is at the stated scale. */
+  usersPerCity: { city: string; users: number; scaled: boolean }[];
 }
 
 /** Builds every row of the extract, in a fixed order. */
 export function buildPanelRows(t: SynthTargets, people: Person[], firms: number): PanelRows {
-  const rows: PanelRows = { positions: [], users: [], education: [] };
+  const rows: PanelRows = { positions: [], users: [], education: [], usersPerCity: [] };
   let positionId = 0;
   const job = (user: number, number: number, start: string, end: string | null, country: string, rcid: number, salary: number | null) =>
     rows.positions.push([user, ++positionId, number, start, end, country, rcid, rcid, "empty", salary, "Analyst"]);
@@ -71,10 +74,16 @@ export function buildPanelRows(t: SynthTargets, people: Person[], firms: number)
   };
   for (let firm = 1; firm <= firms; firm++) for (const c of t.choices.mnc.foreign_countries) decoy(c, [[PRE_START, null, c, firmRcid(firm)]]);
   const d = t.choices.decoys;
-  for (let i = 0; i < d.never_in_hk; i++) decoy("Singapore", [[PRE_START, PRE_END, "Japan", own(user + 1, 0)], [POST_START, null, "Singapore", own(user + 1, 1)]], true);
+  for (let i = 0; i < d.never_in_hk; i++) decoy(d.decoy_country, [[PRE_START, PRE_END, "Japan", own(user + 1, 0)], [POST_START, null, d.decoy_country, own(user + 1, 1)]], true);
   for (let i = 0; i < d.no_pre_position; i++) decoy(t.home, [[POST_START, null, t.home, own(user + 1, 0)]]);
   for (let i = 0; i < d.no_location; i++) decoy("empty", [[PRE_START, null, "empty", own(user + 1, 0)]]);
   if (padding > 0) throw new Error(`synth.yaml: decoys.never_in_hk must be at least ${t.choices.salaryPadding} to pad the salary population`);
+  // Table 4: users added per city around the ones already there.
+  const cities = buildCityRows({ targets: t, cityMap: t.cityMap, ...rows, postDate: t.postDate, postStart: POST_START, firstUser: user, firstPosition: positionId, unrankedSchool: UNRANKED_SCHOOL });
+  for (const r of cities.positions) rows.positions.push(r);
+  for (const r of cities.users) rows.users.push(r);
+  for (const r of cities.education) rows.education.push(r);
+  rows.usersPerCity = cities.usersPerCity;
   return rows;
 }
 

@@ -28,10 +28,23 @@ export interface SynthChoices {
   salary_cut: number;
   other_countries: string[];
   blank_country_share: number;
-  decoys: { never_in_hk: number; no_pre_position: number; no_location: number };
+  /** Users the sample rules must drop; never_in_hk ones end up in decoy_country (outside Table 4's cities). */
+  decoys: { never_in_hk: number; no_pre_position: number; no_location: number; decoy_country: string };
   /** How many decoys hold a salaried job (at most the cut), so the top deciles hold exactly Figure 1's top3 total. */
   salaryPadding: number;
   mnc: { pre_headcount: number; foreign_countries: string[] };
+  /** Table 4: users per city are round(published × scale); the ranks are the published ones. */
+  cities: { scale: number };
+}
+
+export type CityRow = TableRows["cityRanks"][number];
+
+/** One of derive.yaml's Table 4 cities (its city_map parameter). */
+export interface CityMapEntry {
+  ord: number;
+  city: string;
+  field: "country" | "metro_area" | "city";
+  value: string;
 }
 
 export interface SynthTargets {
@@ -39,6 +52,10 @@ export interface SynthTargets {
   /** Region slug → the country value derive maps to it. */
   regionCountry: Map<string, string>;
   home: string;
+  /** derive's post_date (the date whose jobs place Table 4's users). */
+  postDate: string;
+  /** derive's Table 4 cities. */
+  cityMap: CityMapEntry[];
   choices: SynthChoices;
 }
 
@@ -58,7 +75,9 @@ export function readTargets(dataDir: string): SynthTargets {
   const top3 = tables.ageFlows.filter((r) => r.cohort === "top3").reduce((s, r) => s + r.joined + r.left + r.stayed, 0);
   const sample = tables.linkedinTotals.reduce((s, r) => s + r.count, 0);
   choices.salaryPadding = Math.max(0, salaryPopulation(top3, topDeciles) - sample);
-  return { tables, regionCountry, home: String(home?.default ?? "Hong Kong"), choices };
+  const cityMap = spec.parameters.city_map?.type === "table" ? (spec.parameters.city_map.default as unknown as CityMapEntry[]) : [];
+  const postDate = String(spec.parameters.post_date?.default ?? "2023-06-01");
+  return { tables, regionCountry, home: String(home?.default ?? "Hong Kong"), postDate, cityMap, choices };
 }
 
 /** The smallest salary population whose top `deciles` (percentile_disc cut, strictly above) hold exactly `top` persons. */
