@@ -50,7 +50,7 @@ export default defineChapter<Stats, typeof tables>({
     blocks: ["headline", "numbers", "findings", "recommendations", "provenance"],
     listLimits: { numbers: [3, 5], findings: [4, 6], recommendations: [2, 2] },
     numberBlocks: ["numbers"],
-    series: ["linkedin-totals", "age-flows", "profile", "region-flows", "population", "immigration"],
+    series: ["linkedin-totals", "profile", "region-flows", "population", "immigration"],
     chart: "fig2-compact",
     findings: ["headline", "numbers", "findings"],
   },
