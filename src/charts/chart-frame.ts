@@ -75,7 +75,8 @@ export function frameChart(input: FrameInput): VegaLiteSpec {
     bounds: "full",
     // Keep each legend with its own view (a shared legend would float above the header).
     resolve: { legend: { fill: "independent", color: "independent", shape: "independent", strokeDash: "independent" } },
-    vconcat: [header, input.body, footer],
+    // A figure without title, subtitle or mark (a caption above it says it all) has no header.
+    vconcat: layers.length ? [header, input.body, footer] : [input.body, footer],
     // The width the layout was planned for; the renderer fails a chart drawn wider than this.
     usermeta: { plannedWidth: width },
   } as unknown as VegaLiteSpec;

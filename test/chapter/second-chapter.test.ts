@@ -59,8 +59,9 @@ describe("a second chapter in three languages", () => {
     expect(pdfFonts(hans)).not.toMatch(/Type 3/);
     expect(pdfFonts(hk)).toMatch(/NotoSerifHK/);
     expect(pdfFonts(hk)).not.toMatch(/NotoSerifSC/);
-    expect(pdfText(hans)).toMatch(/3,000万/);
-    expect(pdfText(hk)).toMatch(/3,000萬/);
+    // Han–Latin spacing (text-autospace) may show in the text layer as a space between the digits and the unit.
+    expect(pdfText(hans)).toMatch(/3,000 ?万/);
+    expect(pdfText(hk)).toMatch(/3,000 ?萬/);
   });
 
   it("renders helpers in table column headers", () => {
