@@ -22,6 +22,7 @@ import { fileURLToPath } from "node:url";
 import { launchBrowser, type BrowserSession } from "../src/browser/launch-browser.ts";
 import { loadChapter } from "../src/chapter/load-chapter.ts";
 import { renderCharts } from "../src/charts/render-charts.ts";
+import { screenshotCharts } from "../src/charts/screenshot-charts.ts";
 import { renderChapterDocument, type RenderedChapterDocument } from "../src/documents/build-chapter.ts";
 import { renderHandout } from "../src/documents/render-handout.ts";
 import { fontAssets, fontAssetUrl } from "../src/fonts/font-sources.ts";
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
     const jobs: PrintJob[] = [];
     for (const lang of languages) {
       const text = templates.languages.get(lang)!.chartText;
-      const charts = await renderCharts(session, { stats, dataset, lang, text, titles: false, cache: chartCache }, chapterFigures(chapter));
+      const charts = await renderCharts({ stats, dataset, lang, text, titles: false, cache: chartCache }, chapterFigures(chapter));
       t = performance.now();
       const rendered = renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date });
       renderMs.set(lang, performance.now() - t);
@@ -209,7 +210,7 @@ async function main(): Promise<void> {
       const chartId = chapter.handout!.chart;
       const figure = [...chapter.exhibits, ...(chapter.variants ?? [])].find((e) => e.id === chartId && e.kind === "figure");
       if (!figure || figure.kind !== "figure") throw new Error(`the handout's chart "${chartId}" is not a figure of the chapter`);
-      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true }, [figure]);
+      const charts = await screenshotCharts(session, await renderCharts({ stats, dataset, lang, text }, [figure]), lang);
       const chart = charts.get(chartId)!;
       const print = renderHandout({ chapter, dataset, stats, claims, templates, lang, chart, target: "print", fontSrc: fontAssetUrl });
       const assets = fontAssets(print.fonts);
