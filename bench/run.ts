@@ -104,6 +104,7 @@ function timeline(events: TimedEvent[]): string {
 }
 
 const median = (xs: number[]): number => {
+  if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -201,80 +202,94 @@ async function main(): Promise<void> {
       peer.push({ ms: run.ms, memory });
     };
 
-    // A. Cold edition against the peer, interleaved; the edits ride on each round's warm engine.
-    for (let r = 0; r < ROUNDS; r++) {
-      const order = r === 0 || r % 2 === 0 ? ["edition", "peer"] : ["peer", "edition"];
-      for (const what of order) {
-        log(`round ${r + 1}/${ROUNDS}: ${what === "edition" ? "cold edition, then one edit" : "pagedjs-cli on the zh-HK chapter"}`);
-        if (what === "edition") await runEdition(r);
-        else await runPeer();
-      }
-    }
-
-    // B. One warm browser: the chapters' print jobs, rendered as the engine does (charts in Node).
-    log("warm browser: rendering the chapters' print jobs");
-    const { dataset, stats, claims, templates, languages } = prepareBuild(chapter);
-    const date = buildTime(dataset.edition);
-    const chapters = new Map<string, RenderedChapterDocument>();
-    for (const lang of languages) {
-      const text = templates.languages.get(lang)!.chartText;
-      const charts = await renderCharts({ stats, dataset, lang, text, titles: false }, chapterFigures(chapter));
-      chapters.set(lang, renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
-    }
-    const zh = chapters.get("zh-HK")!;
-    session = await launchBrowser();
-    const browserVersion = await session.browser.version();
-    const s = session;
-    const print = (job: PrintJob, name: string) => printPdf(s, { ...job, name });
-
-    // 4. The zh-HK chapter's warm print (one warm-up print first, untimed).
-    log(`warm print of the zh-HK chapter ×${WARM_PRINTS}`);
-    await print(zh.print, "warm-up");
     const warmPrint: Run[] = [];
-    for (let i = 0; i < WARM_PRINTS; i++) warmPrint.push(await sampler.measure(() => print(zh.print, `zh-HK/chapter#${i + 1}`)));
-
-    // 5. The two chapters, one tab at a time against two at once, interleaved.
-    const jobs = [...chapters.values()].map((c) => c.print);
-    const printAll = (tabs: number) => {
-      const slot = limit(tabs);
-      return sampler.measure(() => Promise.all(jobs.map((j, i) => slot(() => print(j, `${j.name}@${tabs}#${i}`)))));
-    };
     const oneTab: Run[] = [];
     const twoTabs: Run[] = [];
-    for (let r = 0; r < TAB_ROUNDS; r++) {
-      log(`tabs, round ${r + 1}/${TAB_ROUNDS}: the two chapters one at a time and two at once`);
-      if (r % 2 === 0) {
-        oneTab.push(await printAll(1));
-        twoTabs.push(await printAll(2));
-      } else {
-        twoTabs.push(await printAll(2));
-        oneTab.push(await printAll(1));
-      }
-    }
-    const tabCost = median(oneTab.map((r) => r.ms)) / median(twoTabs.map((r) => r.ms));
-    const scaleTabs = tabCost < ONE_TAB_MAX_COST ? 1 : 2;
-
-    // 6. N copies of the zh-HK chapter, printed and finished.
     const scale: (Run & { copies: number; pages: number })[] = [];
-    for (const n of SCALE) {
-      log(`scale: ${n} cop${n === 1 ? "y" : "ies"} of the zh-HK chapter, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time`);
-      const slot = limit(scaleTabs);
-      let pages = 0;
-      const run = await sampler.measure(() =>
-        Promise.all(
-          Array.from({ length: n }, (_, i) =>
-            slot(async () => {
-              const printed = await print(zh.print, `zh-HK/chapter copy ${i + 1}`);
-              pages += printed.pages;
-              await zh.finish(printed);
-            }),
+    let tabCost = NaN;
+    let scaleTabs = 2;
+    let browserVersion = "Chromium (not launched)";
+    // A step that fails (a print timing out on an overloaded machine, say) ends the measuring, not the report.
+    let failure: string | undefined;
+    try {
+      // A. Cold edition against the peer, interleaved; the edits ride on each round's warm engine.
+      for (let r = 0; r < ROUNDS; r++) {
+        const order = r === 0 || r % 2 === 0 ? ["edition", "peer"] : ["peer", "edition"];
+        for (const what of order) {
+          log(`round ${r + 1}/${ROUNDS}: ${what === "edition" ? "cold edition, then one edit" : "pagedjs-cli on the zh-HK chapter"}`);
+          if (what === "edition") await runEdition(r);
+          else await runPeer();
+        }
+      }
+
+      // B. One warm browser: the chapters' print jobs, rendered as the engine does (charts in Node).
+      log("warm browser: rendering the chapters' print jobs");
+      const { dataset, stats, claims, templates, languages } = prepareBuild(chapter);
+      const date = buildTime(dataset.edition);
+      const chapters = new Map<string, RenderedChapterDocument>();
+      for (const lang of languages) {
+        const text = templates.languages.get(lang)!.chartText;
+        const charts = await renderCharts({ stats, dataset, lang, text, titles: false }, chapterFigures(chapter));
+        chapters.set(lang, renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date }));
+      }
+      const zh = chapters.get("zh-HK")!;
+      session = await launchBrowser();
+      browserVersion = await session.browser.version();
+      const s = session;
+      const print = (job: PrintJob, name: string) => printPdf(s, { ...job, name });
+
+      // 4. The zh-HK chapter's warm print (one warm-up print first, untimed).
+      log(`warm print of the zh-HK chapter ×${WARM_PRINTS}`);
+      await print(zh.print, "warm-up");
+      for (let i = 0; i < WARM_PRINTS; i++) warmPrint.push(await sampler.measure(() => print(zh.print, `zh-HK/chapter#${i + 1}`)));
+
+      // 5. The two chapters, one tab at a time against two at once, interleaved.
+      const jobs = [...chapters.values()].map((c) => c.print);
+      const printAll = (tabs: number) => {
+        const slot = limit(tabs);
+        return sampler.measure(() => Promise.all(jobs.map((j, i) => slot(() => print(j, `${j.name}@${tabs}#${i}`)))));
+      };
+      for (let r = 0; r < TAB_ROUNDS; r++) {
+        log(`tabs, round ${r + 1}/${TAB_ROUNDS}: the two chapters one at a time and two at once`);
+        if (r % 2 === 0) {
+          oneTab.push(await printAll(1));
+          twoTabs.push(await printAll(2));
+        } else {
+          twoTabs.push(await printAll(2));
+          oneTab.push(await printAll(1));
+        }
+      }
+      tabCost = median(oneTab.map((r) => r.ms)) / median(twoTabs.map((r) => r.ms));
+      scaleTabs = tabCost < ONE_TAB_MAX_COST ? 1 : 2;
+
+      // 6. N copies of the zh-HK chapter, printed and finished.
+      for (const n of SCALE) {
+        log(`scale: ${n} cop${n === 1 ? "y" : "ies"} of the zh-HK chapter, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time`);
+        const slot = limit(scaleTabs);
+        let pages = 0;
+        const run = await sampler.measure(() =>
+          Promise.all(
+            Array.from({ length: n }, (_, i) =>
+              slot(async () => {
+                const printed = await print(zh.print, `zh-HK/chapter copy ${i + 1}`);
+                pages += printed.pages;
+                await zh.finish(printed);
+              }),
+            ),
           ),
-        ),
-      );
-      scale.push({ copies: n, ms: run.ms, memory: run.memory, pages });
+        );
+        scale.push({ copies: n, ms: run.ms, memory: run.memory, pages });
+      }
+      await session.close();
+      session = undefined;
+    } catch (err) {
+      failure = (err as Error)?.message?.split("\n")[0] ?? String(err);
+      log(`measuring stopped: ${failure}; reporting what was measured`);
+      await engine?.close().catch(() => undefined);
+      engine = undefined;
+      await session?.close().catch(() => undefined);
+      session = undefined;
     }
-    await session.close();
-    session = undefined;
 
     // Report.
     const C = summarize(cold);
@@ -286,10 +301,11 @@ async function main(): Promise<void> {
     const htmlMs = median(editHtml);
     const headline = C.ms / P.ms;
     const perChapter = scale.map((x) => x.ms / x.copies);
-    const last = scale[scale.length - 1]!;
-    const lastPss = last.memory.peakPssMiB ?? NaN;
+    const last = scale.at(-1);
+    const lastCopies = last?.copies ?? SCALE.at(-1)!;
+    const lastPss = last?.memory.peakPssMiB ?? NaN;
     // Linear: the largest run costs at most 20 % more per chapter than the cheaper of the smaller ones.
-    const linear = perChapter.at(-1)! <= 1.2 * Math.min(...perChapter.slice(0, -1));
+    const linear = perChapter.length === SCALE.length && perChapter.at(-1)! <= 1.2 * Math.min(...perChapter.slice(0, -1));
     const mem = (x: { pssMiB: number; rssMiB: number }) => `${mib(x.pssMiB)} (${mib(x.rssMiB)})`;
     const runs = (x: Summary) => `${x.n} run${x.n === 1 ? "" : "s"}: ${x.all.map((ms) => sec(ms, 2)).join(", ")}`;
     const where = (m: PhaseSample) =>
@@ -315,13 +331,13 @@ async function main(): Promise<void> {
         mem({ pssMiB: x.memory.peakPssMiB ?? NaN, rssMiB: x.memory.peakRssMiB }),
         `${sec(perChapter[i]!, 2)} per chapter; printPdf + finish per copy, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time, one warm browser; ${x.pages} pages`,
       ]),
-      ["6'", `where the PSS is at the peak of ${last.copies} copies`, "", "", mib(lastPss), where(last.memory)],
+      ...(last ? [["6'", `where the PSS is at the peak of ${last.copies} copies`, "", "", mib(lastPss), where(last.memory)]] : []),
     ];
     const table = markdownTable(["#", "measure", "time", "CPU", "peak MiB: PSS (RSS sum)", "notes"], rows);
     const targets: [string, string, boolean][] = [
       ["cold edition ÷ pagedjs-cli (zh-HK chapter) ≤ 1.0", `${sec(C.ms, 2)} ÷ ${sec(P.ms, 2)} = ${headline.toFixed(2)}× (CPU ${(C.cpuMs / P.cpuMs).toFixed(2)}×)`, headline <= 1],
       ["edit → refreshed HTML ≤ 0.15 s", sec(htmlMs, 3), htmlMs <= 150],
-      [`peak PSS ≤ 0.7 GiB at ${last.copies} chapters`, `${(lastPss / GIB).toFixed(2)} GiB (RSS sum ${(last.memory.peakRssMiB / GIB).toFixed(2)} GiB)`, lastPss <= 0.7 * GIB],
+      [`peak PSS ≤ 0.7 GiB at ${lastCopies} chapters`, last ? `${(lastPss / GIB).toFixed(2)} GiB (RSS sum ${(last.memory.peakRssMiB / GIB).toFixed(2)} GiB)` : "not measured", lastPss <= 0.7 * GIB],
       ["time linear in chapters (per chapter, largest run ≤ 1.2× the cheaper smaller run)", perChapter.map((m) => sec(m, 2)).join(" / "), linear],
       ["one tab at a time where it costs < 5 %", `one tab ${((tabCost - 1) * 100).toFixed(1)} % slower than two`, tabCost < ONE_TAB_MAX_COST],
     ];
@@ -333,12 +349,14 @@ async function main(): Promise<void> {
       `greenbook bench${QUICK ? " --quick (a smoke run, not a measurement)" : ""} — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browserVersion}, engine builds ${CONCURRENCY} documents at a time.`,
       `Load average ${load(loadBefore)} at start, ${load(loadAfter)} at end (other work on the machine inflates wall times; CPU is this process tree's user + system time).`,
       `Memory: peak PSS summed over node and every Chromium process (RSS sum beside it), sampled every 50 ms (PSS every 200 ms and at each RSS high).`,
+      ...(failure ? [`INCOMPLETE: measuring stopped at "${failure}"; rows after that step are missing or partial.`] : []),
     ].join("\n");
     process.stdout.write(`\n${header}\n\n${table}\n\n${targetTable}\n\nbench ran in ${sec(totalMs)}\n`);
 
     const results = {
       date: new Date().toISOString(),
       quick: QUICK,
+      failure,
       machine: { cores: os.cpus().length, memGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, browser: browserVersion, concurrency: CONCURRENCY, loadavgStart: loadBefore, loadavgEnd: loadAfter },
       coldEdition: C,
       pagedjsCli: { ...P, pages: peerPages },
@@ -353,6 +371,7 @@ async function main(): Promise<void> {
     };
     writeFileSync(RESULTS, JSON.stringify(results, null, 2) + "\n");
     log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
+    if (failure) process.exitCode = 1;
   } finally {
     await engine?.close().catch(() => undefined);
     await session?.close().catch(() => undefined);
