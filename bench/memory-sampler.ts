@@ -2,15 +2,17 @@
  * Peak memory of a process tree: this Node process and every descendant (Chromium's browser,
  * zygote, GPU, utility and renderer processes, or a child command such as pagedjs-cli).
  *
+ * The headline figure is PSS (proportional set size, /proc/<pid>/smaps_rollup): each page shared
+ * between processes is split between its sharers, so the sum over the tree is what the tree
+ * actually holds. The RSS sum (VmRSS, /proc/<pid>/status) is reported beside it: it counts the
+ * pages Chromium's processes share once per process (70–170 MiB each), about twice the PSS.
+ *
  * A worker thread reads /proc every 50 ms, so sampling goes on while the main thread is busy
  * (rendering templates, finishing PDFs). Each sample lists /proc (reading /proc/<pid>/stat once
- * per new process, for its parent), finds the descendants of the root, and sums VmRSS (from
- * /proc/<pid>/status). RSS counts pages shared
- * between Chromium's processes once per process, so the RSS sum overstates the tree's real
- * footprint. PSS (/proc/<pid>/smaps_rollup) splits shared pages between their sharers and adds
- * up to what the tree actually holds, but reading it costs ~10 ms per Chromium process and takes
- * the process's memory-map lock, so it is read only when the RSS sum reaches a new high (5 %
- * above the last PSS reading): the peak PSS reported is the PSS at the RSS peaks.
+ * per new process, for its parent), finds the descendants of the root and sums VmRSS. Reading
+ * smaps_rollup costs a few ms per Chromium process and takes its memory-map lock, so PSS is read
+ * every 4th sample (about every 200 ms) and at every new RSS high (2 % above the RSS of the last
+ * PSS reading): the peak PSS is the highest of those readings.
  */
 import { Worker } from "node:worker_threads";
 
@@ -19,6 +21,10 @@ export interface PhaseSample {
   peakRssMiB: number;
   /** Highest sum of Pss over the tree, MiB (undefined where /proc/<pid>/smaps_rollup is unreadable). */
   peakPssMiB?: number;
+  /** How many times PSS was read in the phase. */
+  pssReadings: number;
+  /** At the PSS peak: processes and PSS per kind. */
+  atPeakPss: Record<string, { processes: number; pssMiB: number }>;
   /** Most processes seen in the tree at once. */
   maxProcesses: number;
   samples: number;
@@ -98,7 +104,7 @@ function kindOf(pid) {
 }
 
 let memRoot = workerData.root;
-let running = false, breakdown = {}, peakRss = 0, peakPss = 0, pssOk = true, pssAt = 0, maxProcs = 0;
+let running = false, breakdown = {}, pssBreakdown = {}, peakRss = 0, peakPss = 0, pssOk = true, pssAt = 0, pssReads = 0, maxProcs = 0;
 let samples = 0, first = 0, last = 0, busy = 0;
 // CPU per process seen in the phase: its ticks when first seen (0 if it started in the phase) and
 // its latest ticks. A process that exits keeps its last reading, so a Chromium killed without
@@ -140,14 +146,29 @@ function sample() {
     breakdown = kinds;
     peakRss = rss;
   }
-  if (pssOk && rss > pssAt * 1.05) {
-    pssAt = rss;
+  if (pssOk && (samples % 4 === 0 || rss > pssAt * 1.02)) {
+    pssAt = Math.max(pssAt, rss);
+    pssReads++;
     let pss = 0;
+    const perPss = [];
     for (const pid of pids) {
-      try { pss += kib(fs.readFileSync("/proc/" + pid + "/smaps_rollup", "utf8"), "Pss"); }
-      catch (e) { if (e && e.code !== "ENOENT" && e.code !== "ESRCH") pssOk = false; }
+      try {
+        const kb = kib(fs.readFileSync("/proc/" + pid + "/smaps_rollup", "utf8"), "Pss");
+        pss += kb;
+        perPss.push([pid, kb]);
+      } catch (e) { if (e && e.code !== "ENOENT" && e.code !== "ESRCH") pssOk = false; }
     }
-    peakPss = Math.max(peakPss, pss);
+    if (pss > peakPss) {
+      const kinds = {};
+      for (const [pid, kb] of perPss) {
+        const kind = kindOf(pid);
+        const k = kinds[kind] || (kinds[kind] = { processes: 0, pssMiB: 0 });
+        k.processes++;
+        k.pssMiB += kb / 1024;
+      }
+      pssBreakdown = kinds;
+      peakPss = pss;
+    }
   }
   maxProcs = Math.max(maxProcs, pids.length);
   samples++;
@@ -160,7 +181,7 @@ let timer;
 parentPort.on("message", (msg) => {
   if (msg && msg.start) {
     memRoot = msg.start.root || workerData.root;
-    running = true; breakdown = {}; peakRss = 0; peakPss = 0; pssOk = true; pssAt = 0; maxProcs = 0;
+    running = true; breakdown = {}; pssBreakdown = {}; peakRss = 0; peakPss = 0; pssOk = true; pssAt = 0; pssReads = 0; maxProcs = 0;
     samples = 0; first = 0; last = 0; busy = 0; cpu = new Map(); phaseStart = true;
     sample();
     timer = setInterval(sample, intervalMs);
@@ -172,6 +193,8 @@ parentPort.on("message", (msg) => {
     parentPort.postMessage({
       peakRssMiB: peakRss / 1024,
       peakPssMiB: pssOk ? peakPss / 1024 : undefined,
+      pssReadings: pssReads,
+      atPeakPss: Object.fromEntries(Object.entries(pssBreakdown).map(([k, v]) => [k, { processes: v.processes, pssMiB: Math.round(v.pssMiB) }])),
       maxProcesses: maxProcs,
       samples,
       meanIntervalMs: samples > 1 ? (last - first) / (samples - 1) : 0,

@@ -4,19 +4,18 @@
  * book's scaled down to 5–7 px text. A figure that lays out the same at every width (it ignores
  * the layout) gets no narrow drawing. The book's charts and PDFs are not touched.
  */
-import type { BrowserSession } from "../browser/launch-browser.ts";
 import type { FigureDef } from "../chapter/define-exhibit.ts";
 import { buildFigureSpecs, renderCharts, type RenderedChart, type RenderInput } from "./render-charts.ts";
 import { NARROW_WIDTH } from "./theme.ts";
 
 /** Draws each figure that has a narrow layout at NARROW_WIDTH; returns them by figure id. */
-export async function renderNarrowCharts(session: BrowserSession, input: Omit<RenderInput, "width" | "png">, figures: readonly FigureDef[]): Promise<Map<string, RenderedChart>> {
+export async function renderNarrowCharts(input: Omit<RenderInput, "width">, figures: readonly FigureDef[]): Promise<Map<string, RenderedChart>> {
   const narrow = { ...input, width: NARROW_WIDTH };
   const own = figures.filter((f) => hasNarrowLayout(input, narrow, f));
-  return own.length ? renderCharts(session, narrow, own) : new Map();
+  return own.length ? renderCharts(narrow, own) : new Map();
 }
 
-function hasNarrowLayout(book: Omit<RenderInput, "width" | "png">, narrow: RenderInput, figure: FigureDef): boolean {
+function hasNarrowLayout(book: Omit<RenderInput, "width">, narrow: RenderInput, figure: FigureDef): boolean {
   const [a] = buildFigureSpecs(book, [figure]);
   const [b] = buildFigureSpecs(narrow, [figure]);
   return JSON.stringify(a!.spec) !== JSON.stringify(b!.spec);

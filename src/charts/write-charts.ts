@@ -11,6 +11,7 @@ import { loadDataset } from "../data/load-dataset.ts";
 import { launchBrowser, type BrowserSession } from "../browser/launch-browser.ts";
 import { chartTextSchema, loadChartText } from "./chart-text.ts";
 import { renderCharts } from "./render-charts.ts";
+import { screenshotCharts } from "./screenshot-charts.ts";
 
 export interface WriteChartsOptions {
   /** Use the data as known on this date (ISO); default the edition's release date. */
@@ -24,7 +25,7 @@ export interface WriteChartsOptions {
   langs?: readonly string[];
   /** Folder holding `<lang>/charts.yaml`; default the chapter's templates. */
   templatesDir?: string;
-  /** A browser to draw in; default: one is launched for this call and closed after it. */
+  /** A browser to take the PNGs in; default: one is launched for this call and closed after it. */
   session?: BrowserSession;
 }
 
@@ -49,7 +50,7 @@ export async function writeCharts(options: WriteChartsOptions): Promise<WrittenC
   const written: WrittenChart[] = [];
   try {
     for (const { lang, text } of texts) {
-      const charts = await renderCharts(session, { stats, dataset, lang, text, png: true }, figures);
+      const charts = await screenshotCharts(session, await renderCharts({ stats, dataset, lang, text }, figures), lang);
       const dir = path.join(options.outDir, lang, "charts");
       mkdirSync(dir, { recursive: true });
       for (const chart of charts.values()) {

@@ -16,6 +16,7 @@ import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
 import { renderCharts } from "../charts/render-charts.ts";
+import { screenshotCharts } from "../charts/screenshot-charts.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { ChartError, PrintError, TemplateError } from "../errors.ts";
@@ -65,7 +66,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   if (!figure || figure.kind !== "figure") throw new ChartError(`${name}: the handout's chart "${chartId}" is not a figure of the chapter`);
   const text = b.templates.languages.get(lang)?.chartText;
   if (!text) throw new ChartError(`${name}: no chart wording loaded for ${lang}`);
-  const charts = await renderCharts(b.session, { stats, dataset, lang, text, png: true, cache: b.cache }, [figure]);
+  const charts = await screenshotCharts(b.session, await renderCharts({ stats, dataset, lang, text, cache: b.cache }, [figure]), lang, b.cache);
   const chart = charts.get(chartId);
   if (!chart?.png) throw new ChartError(`${name}: the handout's chart ${chartId} was not drawn`);
 

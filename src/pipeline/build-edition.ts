@@ -4,7 +4,7 @@
  *   0. load the chapter folder        → Chapter         (src/chapter: chapter.ts, data/, templates/)
  *   1. load + validate its data       → Dataset         (src/data)
  *   2. compute statistics and claims  → Stats, Claims   (the chapter's computeStats; src/claims)
- *   3. draw the figures in Chromium   → SVG per figure  (src/charts)
+ *   3. draw the figures (Vega in Node) → SVG per figure (src/charts)
  *   4. render templates per language  → HTML            (src/render, src/documents)
  *   5. paginate and print             → PDF             (src/print)
  *   6. proofread the printed pages    → ProofReport     (src/proof: measured in the print, rules in Node)
@@ -205,7 +205,9 @@ export class BuildEngine {
     const group = new TaskGroup(o.concurrency ?? Math.max(2, os.availableParallelism()), run.signal);
     const signal = group.signal;
     try {
-      await this.browser.get();
+      // The browser launches while the charts (drawn in Node) and the HTML are made; printing waits for it.
+      const launched = this.browser.get();
+      launched.catch(() => undefined);
       // Render every chapter first (charts, then HTML); print afterwards, in parallel tabs.
       const chapters = documents.includes("chapter")
         ? await group.all(
@@ -214,9 +216,9 @@ export class BuildEngine {
                 const text = templates.languages.get(lang)!.chartText;
                 // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
                 const chartInput = { stats, dataset, lang, text, titles: false, cache: this.cache };
-                const charts = await time("charts", () => this.browser.run(doc, (s) => renderCharts(s, chartInput, chapterFigures(chapter)), signal));
+                const charts = await time("charts", () => renderCharts(chartInput, chapterFigures(chapter)));
                 // The screen edition also carries each figure drawn for a phone's column.
-                const narrowCharts = await time("charts", () => this.browser.run(doc, (s) => renderNarrowCharts(s, chartInput, chapterFigures(chapter)), signal));
+                const narrowCharts = await time("charts", () => renderNarrowCharts(chartInput, chapterFigures(chapter)));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const embedFonts = (html: string) =>
                   embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => collectFaceText(s, bare, `${doc}.html`), signal), cache: this.cache });
@@ -231,6 +233,7 @@ export class BuildEngine {
       run.signal?.throwIfAborted();
       // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
       run.onHtmlRendered?.(new Map(chapters.map(({ rendered }) => [rendered.html.rel, rendered.html.data])));
+      await launched;
 
       await group.all([
         ...chapters.map(({ lang, doc, rendered }) => async () => {

@@ -1,6 +1,7 @@
 /**
- * Draws every figure in Chromium (one browser for the file) and compares each SVG with its file
- * snapshot in ./__snapshots__/<figure>.<lang>.svg.
+ * Draws every figure (in Node) and compares each SVG with its file snapshot in
+ * ./__snapshots__/<figure>.<lang>.svg, and with the SVG Vega draws for the same spec inside
+ * Chromium (one browser for the file), which is what the Node renderer must reproduce.
  *
  * Regenerating the snapshots, after an intended change to a chart, its data or its wording:
  *
@@ -17,7 +18,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
 import type { FigureDef } from "../../src/chapter/define-exhibit.ts";
-import { renderCharts, type RenderedChart } from "../../src/charts/render-charts.ts";
+import { buildFigureSpecs, renderCharts, type RenderedChart } from "../../src/charts/render-charts.ts";
+import { normalizeSvg } from "../../src/charts/normalize-svg.ts";
+import { localeOf } from "../../src/locale/locale-of.ts";
+import { openChromiumCharts } from "../helpers/draw-in-chromium.ts";
 import { writeCharts } from "../../src/charts/write-charts.ts";
 import { ChartError } from "../../src/errors.ts";
 import { chapterFigures } from "../../src/pipeline/build-edition.ts";
@@ -33,7 +37,7 @@ const figures = (...defs: FigureDef<never, never>[]) => defs as unknown as Figur
 
 beforeAll(async () => {
   session = await launchBrowser();
-  for (const lang of LANGS) rendered.set(lang, await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang, text: fx.text[lang] }, figures(...ALL_FIGURES)));
+  for (const lang of LANGS) rendered.set(lang, await renderCharts({ stats: fx.stats, dataset: fx.dataset, lang, text: fx.text[lang] }, figures(...ALL_FIGURES)));
 }, 120_000);
 
 afterAll(async () => {
@@ -70,6 +74,24 @@ describe.each(LANGS)("the figures in %s", (lang) => {
   });
 });
 
+describe.each(LANGS)("the figures in %s, against Chromium", (lang) => {
+  it.each([true, false])("are byte-identical to the SVG Vega draws in Chromium (titles %s)", async (titles) => {
+    const specs = buildFigureSpecs({ stats: fx.stats, dataset: fx.dataset, lang, text: fx.text[lang], titles }, figures(...ALL_FIGURES));
+    const chars = [...new Set(JSON.stringify(specs.map((s) => s.spec)) + "0123456789.,%−-+ ")].join("");
+    const page = await openChromiumCharts(session, localeOf(lang).fonts.sans, chars);
+    try {
+      const node = await renderCharts({ stats: fx.stats, dataset: fx.dataset, lang, text: fx.text[lang], titles }, figures(...ALL_FIGURES));
+      const unlabelled = (svg: string) => svg.replace(/^<svg role="img" aria-label="[^"]*" /, "<svg ");
+      for (const { id, spec } of specs) {
+        const chromium = normalizeSvg(await page.draw(spec), `${id}-${lang}`);
+        expect(unlabelled(node.get(id)!.svg), `${id} (${lang})`).toBe(chromium);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("rendering", () => {
   it("gives ids that cannot collide when all charts share one page", () => {
     const ids = [...rendered.values()].flatMap((m) => [...m.values()].flatMap((c) => [...c.svg.matchAll(/\sid="([^"]+)"/g)].map((x) => x[1])));
@@ -77,7 +99,7 @@ describe("rendering", () => {
   });
 
   it("is deterministic: the same data give byte-identical SVG", async () => {
-    const again = await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "zh-HK", text: fx.text["zh-HK"] }, figures(FIGURES.fig1));
+    const again = await renderCharts({ stats: fx.stats, dataset: fx.dataset, lang: "zh-HK", text: fx.text["zh-HK"] }, figures(FIGURES.fig1));
     expect(again.get("fig1")!.svg).toBe(chart("zh-HK", "fig1").svg);
   });
 
@@ -87,7 +109,7 @@ describe("rendering", () => {
     us.to = 200;
     us.growth = (200 - us.from) / us.from;
     stats.rhq.series.find((s) => s.parent === "us" && s.year === stats.rhq.to)!.count = 200;
-    const changed = (await renderCharts(session, { stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures(FIGURES.fig4))).get("fig4")!;
+    const changed = (await renderCharts({ stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures(FIGURES.fig4))).get("fig4")!;
     const original = chart("en", "fig4");
     expect(changed.svg).not.toBe(original.svg);
     expect(changed.description).not.toBe(original.description);
@@ -97,17 +119,22 @@ describe("rendering", () => {
 
   it("fails when a chart tries to load anything from outside", async () => {
     const leaky = () => ({ data: { url: "https://example.com/data.csv" }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } }) as never;
-    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: leaky }))).rejects.toThrow(ChartError);
-    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: leaky }))).rejects.toThrow(/blocked request to https:\/\/example\.com\/data\.csv/);
+    await expect(renderCharts({ stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: leaky }))).rejects.toThrow(ChartError);
+    await expect(renderCharts({ stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: leaky }))).rejects.toThrow(/blocked request to https:\/\/example\.com\/data\.csv/);
+  });
+
+  it("names a character no chart font has", async () => {
+    const odd = () => ({ data: { values: [{ a: "Ω\u{1F600}" }] }, mark: "text", encoding: { text: { field: "a" } }, config: { font: '"Source Sans 3", "Noto Sans HK", sans-serif' } }) as never;
+    await expect(renderCharts({ stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: odd }))).rejects.toThrow(/no font of .*Source Sans 3.* has a glyph for "\u{1F600}" \(U\+1F600\)/u);
   });
 
   it("fails when Vega-Lite finds a problem in a spec", async () => {
     const wrong = () => ({ data: { values: [{ a: 1 }] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" }, shape: { field: "a", type: "nominal" } } }) as never;
-    await expect(renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: wrong }))).rejects.toThrow(/fig2: Vega-Lite reported problems/);
+    await expect(renderCharts({ stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en }, figures({ ...FIGURES.fig2, spec: wrong }))).rejects.toThrow(/fig2: Vega-Lite reported problems/);
   });
 
   it("can leave the title to the page's caption", async () => {
-    const c = (await renderCharts(session, { stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en, titles: false }, figures(FIGURES.fig3))).get("fig3")!;
+    const c = (await renderCharts({ stats: fx.stats, dataset: fx.dataset, lang: "en", text: fx.text.en, titles: false }, figures(FIGURES.fig3))).get("fig3")!;
     expect(textOf(c.svg)).not.toContain(fx.text.en.fig3.title);
     expect(textOf(c.svg)).toContain(fx.text.en.common.illustrativeMark);
   });
