@@ -4,7 +4,8 @@ import { z } from "zod";
 import { fileURLToPath } from "node:url";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import type { ClaimDef } from "../chapter/define-claim.ts";
-import { chartTextSchema, loadChartText, type ChartText } from "../charts/chart-text.ts";
+import { chartTextSchema, parseChartText, readChartText, type ChartText } from "../charts/chart-text.ts";
+import { undrawableInSources, type PrintedSource } from "../fonts/check-template-glyphs.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
 import { TemplateError } from "../errors.ts";
@@ -98,6 +99,7 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
   const schema = chartTextSchema(chapter);
   const languages = new Map<string, LanguageTemplates>();
   const wordingProblems: string[] = [];
+  const printed: PrintedSource[] = formatSources(shared, langs);
   for (const lang of langs) {
     const base = path.join(root, lang);
     const yamlFile = (name: string) => {
@@ -108,21 +110,41 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
     const strings = yamlFile("strings.yaml");
     const exhibits = yamlFile("exhibits.yaml");
     const claims = yamlFile("claims.yaml");
+    const charts = readChartText(root, lang);
     const claimWording = parseYaml(claims.text, claims.file, claimWordingSchema);
     wordingProblems.push(...checkClaimWording(claimWording, claims.file, chapter.claims));
+    const sections = [...readFolder(path.join(base, "chapter"), ".md").values()];
+    const handout = readFolder(path.join(base, "handout"), ".md");
     languages.set(lang, {
       lang,
-      sections: [...readFolder(path.join(base, "chapter"), ".md").values()],
-      handout: readFolder(path.join(base, "handout"), ".md"),
+      sections,
+      handout,
       strings: parseYaml(strings.text, strings.file, stringsSchema),
       exhibits: parseYaml(exhibits.text, exhibits.file, exhibitsSchema),
       claims: claimWording,
       claimsFile: claims.file,
-      chartText: loadChartText(root, lang, schema),
+      chartText: parseChartText(charts, schema),
     });
+    // Prose and figure wording print on this language's pages only; captions, headers, exhibit
+    // labels and the claims they use also print as another language's secondary captions.
+    printed.push(
+      ...[...sections, ...handout.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "markdown", languages: [lang] })),
+      { ...charts, syntax: "yaml", languages: [lang] },
+      ...[strings, exhibits, claims].map((y): PrintedSource => ({ ...y, syntax: "yaml", languages: [lang, ...langs.filter((l) => l !== lang)] })),
+    );
   }
   if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));
+  const undrawable = undrawableInSources(printed);
+  if (undrawable.length) throw new TemplateError(undrawable.join("\n"));
   return { dir: root, shared, languages };
+}
+
+/** The book format's files, as every language's pages print them. */
+function formatSources(shared: SharedTemplates, langs: readonly string[]): PrintedSource[] {
+  return [
+    ...[...shared.layouts.values(), ...shared.partials.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "handlebars", languages: langs })),
+    ...[...shared.styles.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "css", languages: langs })),
+  ];
 }
 
 /**
