@@ -3,7 +3,6 @@
  * per figure, each with the schema its figure declares), plus what the data set adds (entity
  * labels, each series' source and provenance). Placeholders are written `{name}`.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Dataset } from "../data/dataset.ts";
@@ -14,6 +13,7 @@ export type { ChartText, CommonChartText, FigureSource, FigureText } from "./fig
 import { DataError, TemplateError } from "../errors.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
+import { readTemplateFile } from "../io/read-template-file.ts";
 import { undrawableInSources } from "../fonts/check-template-glyphs.ts";
 
 const t = z.string().trim().min(1, "expected non-empty text");
@@ -59,11 +59,7 @@ export function loadChartText(templatesDir: string, lang: string, schema: z.ZodT
 export function readChartText(templatesDir: string, lang: string): { file: string; text: string } {
   const file = path.resolve(templatesDir, lang, "charts.yaml");
   const shown = displayPathOf(file);
-  try {
-    return { file: shown, text: readFileSync(file, "utf8") };
-  } catch (err) {
-    throw new TemplateError(`${shown}: cannot read the chart wording: ${(err as Error).message}`, { cause: err });
-  }
+  return { file: shown, text: readTemplateFile(file) };
 }
 
 /** Validates charts.yaml text read by readChartText; throws a TemplateError naming file and line. */

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { chartTextSchema, parseChartText, readChartText, type ChartText } from "
 import { undrawableInSources, type PrintedSource } from "../fonts/check-template-glyphs.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
+import { readTemplateFile } from "../io/read-template-file.ts";
 import { TemplateError } from "../errors.ts";
 import { messages } from "../messages.ts";
 
@@ -71,13 +72,19 @@ export interface TemplateSet {
 }
 
 function readSource(file: string, name: string): Source {
-  return { name, file: displayPathOf(file), text: readFileSync(file, "utf8").replace(/\r\n?/g, "\n"), line: 1 };
+  return { name, file: displayPathOf(file), text: readTemplateFile(file).replace(/\r\n?/g, "\n"), line: 1 };
 }
 
 function readFolder(dir: string, ext: string): Map<string, Source> {
   const out = new Map<string, Source>();
   if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    throw new TemplateError(`${displayPathOf(dir)}: ${messages.notAFolder((err as NodeJS.ErrnoException).code ?? (err as Error).message)}`, { cause: err });
+  }
+  for (const f of names) {
     if (f.endsWith(ext)) out.set(f.slice(0, -ext.length), readSource(path.join(dir, f), f.slice(0, -ext.length)));
   }
   return out;
@@ -105,7 +112,7 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
     const yamlFile = (name: string) => {
       const file = path.join(base, name);
       if (!existsSync(file)) throw new TemplateError(`${displayPathOf(file)}: the file is missing`);
-      return { text: readFileSync(file, "utf8"), file: displayPathOf(file) };
+      return { text: readTemplateFile(file), file: displayPathOf(file) };
     };
     const strings = yamlFile("strings.yaml");
     const exhibits = yamlFile("exhibits.yaml");
