@@ -44,6 +44,8 @@ export const messages = {
   /** A character of a template (or other chapter text) that no font of a language's pages has. */
   cannotDraw: (where: string, char: string, lang: string, families: readonly string[]) =>
     `${where}: character "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}) cannot be drawn by the embedded fonts (the ${lang} pages are set in ${families.join(", ")}, and none of them has it); remove it or write it with characters they have`,
+  /** A control, bidi or invisible format character in template text (it would reorder or hide what the page shows). */
+  controlInTemplate: (where: string, found: string) => `${where}: ${found} is not allowed in template text: it reorders, hides or breaks what the page shows; remove it`,
   /** Text with a line break, a bidi control, a terminal escape or another control character in it. */
   notPlainText: (found: string, position: number) => `plain text on one line (found ${found} at character ${position})`,
   /** What a numeric cell expects, when its text is a number with thousands separators. */

@@ -14,7 +14,7 @@ import { DataError, TemplateError } from "../errors.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
 import { readTemplateFile } from "../io/read-template-file.ts";
-import { undrawableInSources } from "../fonts/check-template-glyphs.ts";
+import { unprintableInSources } from "../fonts/check-template-glyphs.ts";
 
 const t = z.string().trim().min(1, "expected non-empty text");
 
@@ -50,7 +50,7 @@ export function chartTextSchema(chapter: { exhibits: readonly FigureTextDecl[]; 
 export function loadChartText(templatesDir: string, lang: string, schema: z.ZodType<ChartText>): ChartText {
   const source = readChartText(templatesDir, lang);
   const text = parseChartText(source, schema);
-  const undrawable = undrawableInSources([{ ...source, syntax: "yaml", languages: [lang] }]);
+  const undrawable = unprintableInSources([{ ...source, syntax: "yaml", languages: [lang] }]);
   if (undrawable.length) throw new TemplateError(undrawable.join("\n"));
   return text;
 }

@@ -1,11 +1,13 @@
 /**
- * Template text the embedded fonts cannot draw: the chapter's prose and handout templates, its
+ * Template text a page cannot print truthfully: the chapter's prose and handout templates, its
  * YAML wording (strings, exhibits, claims, charts) and the book format's layouts, partials and
- * style sheets. Each is checked against the fonts of every language whose pages print it, so an
- * emoji or a CJK Extension B character fails `check` and `build` at its file and line instead of
- * printing from a system font or as a box. Comments (which never reach a page) are left out.
+ * style sheets. A character the embedded fonts cannot draw (checked against the fonts of every
+ * language whose pages print the text: an emoji, a CJK Extension B character) would print from a
+ * system font or as a box; a bidi control, an invisible format character or another control
+ * character (line breaks and tabs aside) would reorder or hide what the page shows. Either fails
+ * `check` and `build` at its file and line. Comments (which never reach a page) are left out.
  */
-import { CONTROL_CHARS } from "../escape-controls.ts";
+import { CONTROL_CHARS, describeControl } from "../escape-controls.ts";
 import { yamlStrings } from "../io/load-yaml.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { messages } from "../messages.ts";
@@ -48,31 +50,37 @@ function piecesOf(source: PrintedSource): { text: string; lineOf: (char: string,
   return [{ text, lineOf: (_char, offset) => 1 + (text.slice(0, offset).match(/\n/g)?.length ?? 0) }];
 }
 
-/** One message per undrawable character (per line and character), at most MAX_PROBLEMS_PER_FILE per file, then how many more. */
-export function undrawableInSources(sources: readonly PrintedSource[]): string[] {
+/** Line breaks and tabs are layout, not text; a byte-order mark may open a file. */
+const allowedControl = (char: string, offset: number) => char === "\n" || char === "\r" || char === "\t" || (char === "\ufeff" && offset === 0);
+
+/** One message per unprintable character (per line and character), at most MAX_PROBLEMS_PER_FILE per file, then how many more. */
+export function unprintableInSources(sources: readonly PrintedSource[]): string[] {
   const problems: string[] = [];
   for (const source of sources) {
     const found: string[] = [];
     const seen = new Set<string>();
     let more = 0;
     for (const piece of piecesOf(source)) {
-      // ASCII is always drawable: skip the common case cheaply.
-      if (/^[\x00-\x7f]*$/.test(piece.text)) continue;
+      // Printable ASCII, line breaks and tabs: nothing to report (the common case, cheaply).
+      if (/^[\x20-\x7e\n\r\t]*$/.test(piece.text)) continue;
       let offset = 0;
       for (const char of piece.text) {
         const at = offset;
         offset += char.length;
-        if (char.charCodeAt(0) < 0x80 || isControl(char)) continue;
-        const lang = source.languages.find((l) => !drawableIn(l)(char.codePointAt(0)!));
-        if (lang === undefined) continue;
+        const control = isControl(char);
+        if (control ? allowedControl(char, at) : char.charCodeAt(0) < 0x80) continue;
+        const lang = control ? undefined : source.languages.find((l) => !drawableIn(l)(char.codePointAt(0)!));
+        if (!control && lang === undefined) continue;
         const line = piece.lineOf(char, at);
         const key = `${line}\0${char}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        if (found.length < MAX_PROBLEMS_PER_FILE) {
+        if (found.length >= MAX_PROBLEMS_PER_FILE) more++;
+        else if (lang === undefined) found.push(messages.controlInTemplate(`${source.file}:${line}`, describeControl(char)));
+        else {
           const fonts = localeOf(lang).fonts;
           found.push(messages.cannotDraw(`${source.file}:${line}`, char, lang, [...new Set([...fonts.serif, ...fonts.sans])]));
-        } else more++;
+        }
       }
     }
     problems.push(...found);

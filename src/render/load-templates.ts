@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import type { ClaimDef } from "../chapter/define-claim.ts";
 import { chartTextSchema, parseChartText, readChartText, type ChartText } from "../charts/chart-text.ts";
-import { undrawableInSources, type PrintedSource } from "../fonts/check-template-glyphs.ts";
+import { unprintableInSources, type PrintedSource } from "../fonts/check-template-glyphs.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
 import { readTemplateFile } from "../io/read-template-file.ts";
@@ -141,7 +141,7 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
     );
   }
   if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));
-  const undrawable = undrawableInSources(printed);
+  const undrawable = unprintableInSources(printed);
   if (undrawable.length) throw new TemplateError(undrawable.join("\n"));
   return { dir: root, shared, languages };
 }

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadChartText, chartTextSchema } from "../../src/charts/chart-text.ts";
 import { main } from "../../src/cli/main.ts";
 import { TemplateError } from "../../src/errors.ts";
-import { undrawableInSources, type PrintedSource } from "../../src/fonts/check-template-glyphs.ts";
+import { unprintableInSources, type PrintedSource } from "../../src/fonts/check-template-glyphs.ts";
 import { FORMAT_DIR, loadTemplates } from "../../src/render/load-templates.ts";
 import { chapter, TEMPLATES_DIR } from "../helpers/chapter.ts";
 import { makeTempDir, removeDataCopies, snapshotTree } from "../helpers/data-copy.ts";
@@ -23,36 +23,47 @@ const cannotDraw = (where: string, char: string, code: string, lang: string) =>
 
 const source = (text: string, syntax: PrintedSource["syntax"], languages: string[] = ["en"]): PrintedSource => ({ file: "t", text, syntax, languages });
 
-describe("undrawableInSources", () => {
+describe("unprintableInSources", () => {
   it("names the line and the character, once per line and character", () => {
-    expect(undrawableInSources([source("fine\nstill fine 中文\nbad 😀 and 😀 again 𠀋\n", "markdown")])).toEqual([
+    expect(unprintableInSources([source("fine\nstill fine 中文\nbad 😀 and 😀 again 𠀋\n", "markdown")])).toEqual([
       cannotDraw("t:3", "😀", "1F600", "en"),
       cannotDraw("t:3", "𠀋", "2000B", "en"),
     ]);
   });
 
   it("skips Handlebars comments in Markdown but not HTML comments, which Markdown prints (raw HTML is off)", () => {
-    expect(undrawableInSources([source("{{!-- 😀 --}}\n{{! ☕ }}\n<!-- 𠀋 -->\n", "markdown")])).toEqual([cannotDraw("t:3", "𠀋", "2000B", "en")]);
+    expect(unprintableInSources([source("{{!-- 😀 --}}\n{{! ☕ }}\n<!-- 𠀋 -->\n", "markdown")])).toEqual([cannotDraw("t:3", "𠀋", "2000B", "en")]);
   });
 
   it("skips Handlebars and HTML comments in layouts, and comments in style sheets, keeping line numbers", () => {
-    expect(undrawableInSources([source("<!-- 😀\n😀 -->\n{{!-- ☕\n --}}<p>☕</p>\n", "handlebars")])).toEqual([cannotDraw("t:4", "☕", "2615", "en")]);
-    expect(undrawableInSources([source("/* ☕\n   😀 */\n.x::before { content: \"😀\"; }\n", "css")])).toEqual([cannotDraw("t:3", "😀", "1F600", "en")]);
+    expect(unprintableInSources([source("<!-- 😀\n😀 -->\n{{!-- ☕\n --}}<p>☕</p>\n", "handlebars")])).toEqual([cannotDraw("t:4", "☕", "2615", "en")]);
+    expect(unprintableInSources([source("/* ☕\n   😀 */\n.x::before { content: \"😀\"; }\n", "css")])).toEqual([cannotDraw("t:3", "😀", "1F600", "en")]);
   });
 
   it("checks YAML strings (not comments) at the line the character is written on, also inside a block scalar", () => {
     const yaml = "# a comment with ☕ is not printed\ncaption: plain\nnotes: |\n  first line\n  second 😀 line\nescaped: \"\\U0001F600\"\n";
-    expect(undrawableInSources([source(yaml, "yaml")])).toEqual([cannotDraw("t:5", "😀", "1F600", "en"), cannotDraw("t:6", "😀", "1F600", "en")]);
+    expect(unprintableInSources([source(yaml, "yaml")])).toEqual([cannotDraw("t:5", "😀", "1F600", "en"), cannotDraw("t:6", "😀", "1F600", "en")]);
   });
 
   it("names the first language, of those printing the text, whose fonts lack the character", () => {
-    expect(undrawableInSources([source("x 😀", "markdown", ["zh-HK", "en"])])).toEqual([cannotDraw("t:1", "😀", "1F600", "zh-HK")]);
-    expect(undrawableInSources([source("x 😀", "markdown", ["en", "zh-HK"])])).toEqual([cannotDraw("t:1", "😀", "1F600", "en")]);
+    expect(unprintableInSources([source("x 😀", "markdown", ["zh-HK", "en"])])).toEqual([cannotDraw("t:1", "😀", "1F600", "zh-HK")]);
+    expect(unprintableInSources([source("x 😀", "markdown", ["en", "zh-HK"])])).toEqual([cannotDraw("t:1", "😀", "1F600", "en")]);
+  });
+
+  it("refuses bidi controls, invisible format and control characters (text that lies), allowing line breaks, tabs and an opening BOM", () => {
+    const control = (where: string, found: string) => `${where}: ${found} is not allowed in template text: it reorders, hides or breaks what the page shows; remove it`;
+    expect(unprintableInSources([source("\ufeffline one\twith a tab\r\nthe total is 4,532\u202e people\nzero\u200bwidth and \u0007 bell\n", "markdown")])).toEqual([
+      control("t:2", "a bidi control (U+202E)"),
+      control("t:3", "an invisible format character (U+200B)"),
+      control("t:3", "a control character (U+0007)"),
+    ]);
+    // In YAML an escape writes it: reported at the scalar's line.
+    expect(unprintableInSources([source('a: plain\nb: "isolate \\u2066 here"\n', "yaml")])).toEqual([control("t:2", "a bidi control (U+2066)")]);
   });
 
   it("lists at most 100 problems per file, then how many more", () => {
     const lines = Array.from({ length: 105 }, (_, i) => `line ${i + 1} 😀`).join("\n");
-    const problems = undrawableInSources([source(lines, "markdown")]);
+    const problems = unprintableInSources([source(lines, "markdown")]);
     expect(problems).toHaveLength(101);
     expect(problems[99]).toBe(cannotDraw("t:100", "😀", "1F600", "en"));
     expect(problems[100]).toBe("t: 5 more problems in this file not listed; fix the ones above and check again");
