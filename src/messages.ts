@@ -17,10 +17,10 @@ export const messages = {
   utf16: (file: string) => `the file is encoded as UTF-16; save ${file} as UTF-8 (with or without BOM)`,
   notUtf8: () => "the file is not valid UTF-8 (Big5 or another legacy encoding?); save it as UTF-8",
   binary: () => "the file contains NUL bytes; it is not a text CSV file",
-  tooLarge: (bytes: number, limit: number) => `the file is ${bytes} bytes, over the ${limit}-byte limit for a data file`,
+  tooLarge: (bytes: number, limit: number, what = "a data file") => `the file is ${bytes} bytes, over the ${limit}-byte limit for ${what}`,
   missingFile: () => "the file is missing",
-  tooLargeRead: (limit: number) => `the file is over the ${limit}-byte limit for a data file (read that much and stopped)`,
-  notRegularFile: (kind: string) => `expected an ordinary file, got ${kind}; put the data in a regular file`,
+  tooLargeRead: (limit: number, what = "a data file") => `the file is over the ${limit}-byte limit for ${what} (read that much and stopped)`,
+  notRegularFile: (kind: string, content = "the data") => `expected an ordinary file, got ${kind}; put ${content} in a regular file`,
   linkOutside: (target: string) => `the file is a symbolic link to ${show(target)}, outside the data folder; copy the file into the data folder instead`,
   unreadable: (reason: string) => `the file cannot be read: ${reason}`,
   emptyFile: () => "the file is empty; expected a header line and at least one row",
@@ -41,6 +41,11 @@ export const messages = {
   /** A character none of the embedded fonts has (it would print from a system font, or as a box). */
   undrawable: (char: string, position: number) =>
     `characters the embedded fonts can draw (found "${char}" U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")} at character ${position}, which none of them has)`,
+  /** A character of a template (or other chapter text) that no font of a language's pages has. */
+  cannotDraw: (where: string, char: string, lang: string, families: readonly string[]) =>
+    `${where}: character "${char}" (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}) cannot be drawn by the embedded fonts (the ${lang} pages are set in ${families.join(", ")}, and none of them has it); remove it or write it with characters they have`,
+  /** A control, bidi or invisible format character in template text (it would reorder or hide what the page shows). */
+  controlInTemplate: (where: string, found: string) => `${where}: ${found} is not allowed in template text: it reorders, hides or breaks what the page shows; remove it`,
   /** Text with a line break, a bidi control, a terminal escape or another control character in it. */
   notPlainText: (found: string, position: number) => `plain text on one line (found ${found} at character ${position})`,
   /** What a numeric cell expects, when its text is a number with thousands separators. */
@@ -95,6 +100,8 @@ export const messages = {
   lockTimeout: (holder: string, owner: string, guards: string, seconds: number, lock: string) =>
     `${holder} (${owner}) is writing to ${guards}; gave up waiting after ${seconds} s. If it is not running, remove ${lock}.`,
   lockCannotCreate: (lock: string, reason: string) => `cannot create ${lock}: ${reason}`,
+  /** A template folder (chapter/, handout/) that cannot be listed: a file where a folder belongs, or no permission. */
+  notAFolder: (reason: string) => `expected a folder of templates, but it cannot be listed (${reason})`,
   outNotAFolder: (outDir: string, code: string) =>
     `--out ${outDir} is not a folder greenbook can write to (${code === "EEXIST" || code === "ENOTDIR" ? "it, or a folder above it, is a file" : code})`,
   // Signals and watch

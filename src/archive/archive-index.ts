@@ -6,7 +6,7 @@
  * moved back out if the index cannot be written. An archive is either published and indexed, or
  * not there at all.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { acquireLock } from "../output/output-lock.ts";
 import { ArchiveError } from "../errors.ts";
@@ -71,7 +71,7 @@ export function writeIndex(root: string): IndexEntry[] {
  * entry, all or nothing, under the lock: every existing manifest is read first (a corrupt one
  * stops the run before anything is published), the index files are written beside their final
  * names, then the folder and the index are renamed into place; if the index cannot be renamed,
- * the folder is moved back to `staged`.
+ * the index files already replaced are put back and the folder is moved back to `staged`.
  */
 export async function publishVersion(root: string, staged: string, manifest: Manifest, timeoutMs?: number): Promise<string> {
   const final = path.join(root, manifest.version);
@@ -89,9 +89,16 @@ export async function publishVersion(root: string, staged: string, manifest: Man
           if (code === "ENOTEMPTY" || code === "EEXIST") throw new ArchiveError(messages.alreadyArchived(manifest.version, final), { cause: err });
           throw err;
         }
+        // What the index files held, to put back if only some of them could be replaced.
+        const previous = index.map(([, target]) => (existsSync(target) && statSync(target).isFile() ? readFileSync(target) : undefined));
+        let renamed = 0;
         try {
-          for (const [tmp, target] of index) renameSync(tmp, target);
+          for (const [tmp, target] of index) {
+            renameSync(tmp, target);
+            renamed++;
+          }
         } catch (err) {
+          restoreIndex(index.slice(0, renamed).map(([, target], i) => [target, previous[i]]));
           renameSync(final, staged);
           throw new ArchiveError(messages.indexUnwritable(root, (err as Error).message), { cause: err });
         }
@@ -102,6 +109,18 @@ export async function publishVersion(root: string, staged: string, manifest: Man
     },
     timeoutMs,
   );
+}
+
+/** Puts index files already replaced back as they were (removed, when there was none). */
+function restoreIndex(files: [string, Buffer | undefined][]): void {
+  for (const [target, bytes] of files) {
+    if (bytes === undefined) rmSync(target, { force: true });
+    else {
+      const tmp = `${target}.${process.pid}.restore`;
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, target);
+    }
+  }
 }
 
 /** Writes index.json and index.html for `entries` to temporary names in `root`; returns [temporary, final] pairs. */

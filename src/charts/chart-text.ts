@@ -3,7 +3,6 @@
  * per figure, each with the schema its figure declares), plus what the data set adds (entity
  * labels, each series' source and provenance). Placeholders are written `{name}`.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Dataset } from "../data/dataset.ts";
@@ -14,6 +13,8 @@ export type { ChartText, CommonChartText, FigureSource, FigureText } from "./fig
 import { DataError, TemplateError } from "../errors.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
+import { readTemplateFile } from "../io/read-template-file.ts";
+import { unprintableInSources } from "../fonts/check-template-glyphs.ts";
 
 const t = z.string().trim().min(1, "expected non-empty text");
 
@@ -42,18 +43,29 @@ export function chartTextSchema(chapter: { exhibits: readonly FigureTextDecl[]; 
   return z.strictObject({ common: z.strictObject({ ...COMMON_CHART_TEXT, ...(chapter.chartCommon ?? {}) }), ...Object.fromEntries(figures) }) as unknown as z.ZodType<ChartText>;
 }
 
-/** Reads and validates <templates>/<lang>/charts.yaml; throws a TemplateError naming file and line. */
+/**
+ * Reads and validates <templates>/<lang>/charts.yaml, including that the language's fonts can draw
+ * every character of it; throws a TemplateError naming file and line.
+ */
 export function loadChartText(templatesDir: string, lang: string, schema: z.ZodType<ChartText>): ChartText {
+  const source = readChartText(templatesDir, lang);
+  const text = parseChartText(source, schema);
+  const undrawable = unprintableInSources([{ ...source, syntax: "yaml", languages: [lang] }]);
+  if (undrawable.length) throw new TemplateError(undrawable.join("\n"));
+  return text;
+}
+
+/** The text of <templates>/<lang>/charts.yaml and its path as shown to the user. */
+export function readChartText(templatesDir: string, lang: string): { file: string; text: string } {
   const file = path.resolve(templatesDir, lang, "charts.yaml");
   const shown = displayPathOf(file);
-  let text: string;
+  return { file: shown, text: readTemplateFile(file) };
+}
+
+/** Validates charts.yaml text read by readChartText; throws a TemplateError naming file and line. */
+export function parseChartText(source: { file: string; text: string }, schema: z.ZodType<ChartText>): ChartText {
   try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new TemplateError(`${shown}: cannot read the chart wording: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    return parseYaml(text, shown, schema);
+    return parseYaml(source.text, source.file, schema);
   } catch (err) {
     if (err instanceof DataError) throw new TemplateError(err.message, { cause: err });
     throw err;

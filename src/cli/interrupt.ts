@@ -36,17 +36,20 @@ export interface SignalTrap {
   dispose(): void;
 }
 
-/** Handles SIGINT, SIGTERM and SIGHUP until disposed; `exit` is how the process is ended when cleanup overruns. */
-export function trapSignals(options: { graceMs?: number; exit?: (code: number) => void } = {}): SignalTrap {
+/**
+ * Handles SIGINT, SIGTERM and SIGHUP until disposed; `exit` is how the process is ended when
+ * cleanup overruns or a second signal comes (default: process.exit with the reason's exit code).
+ */
+export function trapSignals(options: { graceMs?: number; exit?: (reason: Interrupted) => void } = {}): SignalTrap {
   const controller = new AbortController();
-  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const exit = options.exit ?? ((reason: Interrupted) => process.exit(reason.exitCode));
   const handler = (name: NodeJS.Signals) => {
     const reason = new Interrupted(name as TrappedSignal);
-    if (controller.signal.aborted) return exit(reason.exitCode);
+    if (controller.signal.aborted) return exit(reason);
     controller.abort(reason);
-    if (options.graceMs === 0) return exit(reason.exitCode);
+    if (options.graceMs === 0) return exit(reason);
     // Does not keep the process alive; fires only if something else does.
-    setTimeout(() => exit(reason.exitCode), options.graceMs ?? INTERRUPT_GRACE_MS).unref();
+    setTimeout(() => exit(reason), options.graceMs ?? INTERRUPT_GRACE_MS).unref();
   };
   for (const name of TRAPPED_SIGNALS) process.on(name, handler);
   return {

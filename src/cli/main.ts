@@ -72,7 +72,14 @@ export async function main(argv: string[], io: Pick<CommandContext, "stdout" | "
       io.stdout(`usage: greenbook ${name} ${command.usage}\n\n${command.summary}`);
       return 0;
     }
-    const trap = trapSignals({ graceMs: command.cancellable ? undefined : 0 });
+    // Ending at once (cleanup overran, or a second signal) still says why: a script's log shows more than an exit code.
+    const trap = trapSignals({
+      graceMs: command.cancellable ? undefined : 0,
+      exit: (reason) => {
+        io.stderr(`greenbook ${name}: ${reason.message}`);
+        process.exit(reason.exitCode);
+      },
+    });
     try {
       return await command.run({ values: values as CommandContext["values"], positionals, ...io, signal: trap.signal });
     } catch (err) {

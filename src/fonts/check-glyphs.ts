@@ -18,7 +18,7 @@ const isControl = (c: string) => {
 
 /** Per language, whether its serif and its sans stack can both draw a code point. */
 const coverage = new Map<string, (cp: number) => boolean>();
-const drawableIn = (lang: string) => {
+export const drawableIn = (lang: string): ((cp: number) => boolean) => {
   let f = coverage.get(lang);
   if (!f) {
     const fonts = localeOf(lang).fonts;

@@ -92,6 +92,29 @@ export function yamlLineOf(text: string, path: Path): number | undefined {
   return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
 }
 
+/** A string scalar of a YAML text (a key or a value) and where it is written. */
+export interface YamlString {
+  value: string;
+  /** The 1-based line on which `char` is written in this scalar (its first line when it is written as an escape). */
+  lineOf: (char: string) => number;
+}
+
+/** Every string scalar of a YAML text that parses (comments are not scalars, so they are left out). */
+export function yamlStrings(text: string): YamlString[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const out: YamlString[] = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (typeof node.value !== "string" || !range) return;
+      const source = text.slice(range[0], range[1]);
+      out.push({ value: node.value, lineOf: (char) => lineCounter.linePos(range[0] + Math.max(0, source.indexOf(char))).line });
+    },
+  });
+  return out;
+}
+
 /** What the field expected, in words: the schema's own message, or zod's made readable. */
 function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType, path: Path): string {
   if (!issue.message.startsWith("Invalid input") && !/^Too (small|big)/.test(issue.message)) return issue.message;

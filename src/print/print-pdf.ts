@@ -85,16 +85,29 @@ export async function printPdf(session: BrowserSession, job: PrintJob): Promise<
     const failures = await serveAssets(page, assets);
     page.setDefaultTimeout(timeout);
     await page.emulateMediaType("print");
-    try {
+    const problems = () => [...failures.errors, ...failures.blocked.map((u) => `blocked request to ${u} (documents may only load their own files)`)];
+    // A blocked request fails the print at once: Paged.js may wait for ever on a stylesheet it could not fetch.
+    let poll: NodeJS.Timeout | undefined;
+    const blocked = new Promise<void>((resolve) => {
+      poll = setInterval(() => failures.blocked.length && resolve(), 100);
+    });
+    const loaded = (async () => {
       await page.goto(`${ASSET_ORIGIN}/index.html`, { waitUntil: "load", timeout });
       await page.evaluate("document.fonts.ready.then(() => true)");
       if (job.paginate) await page.waitForFunction("window.__greenbookDone === true", { timeout, polling: 50 });
+    })();
+    // Settled later (page closed) when the blocked request wins the race: not an unhandled rejection.
+    loaded.catch(() => undefined);
+    try {
+      await Promise.race([loaded, blocked]);
     } catch (err) {
       const what = (err as Error).name === "TimeoutError" ? `layout did not finish within ${Math.round(timeout / 1000)} s` : (err as Error).message;
-      throw new PrintError(`${job.name}: ${what}`, { cause: err });
+      // What the page could not load is the likelier cause than the symptom.
+      throw new PrintError(`${job.name}: ${[what, ...problems()].join("; ")}`, { cause: err });
+    } finally {
+      clearInterval(poll);
     }
-    const problems = [...failures.errors, ...failures.blocked.map((u) => `blocked request to ${u} (documents may only load their own files)`)];
-    if (problems.length) throw new PrintError(`${job.name}: the page failed to load cleanly:\n  ${problems.join("\n  ")}`);
+    if (problems().length) throw new PrintError(`${job.name}: the page failed to load cleanly:\n  ${problems().join("\n  ")}`);
     if (job.paginate) await page.evaluate(STABLE_IDS);
     await job.inspect?.(page);
     const layout = job.measure ? await measureLayout(page, job.measure) : undefined;

@@ -1,12 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { fileURLToPath } from "node:url";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import type { ClaimDef } from "../chapter/define-claim.ts";
-import { chartTextSchema, loadChartText, type ChartText } from "../charts/chart-text.ts";
+import { chartTextSchema, parseChartText, readChartText, type ChartText } from "../charts/chart-text.ts";
+import { unprintableInSources, type PrintedSource } from "../fonts/check-template-glyphs.ts";
 import { displayPathOf } from "../io/display-path.ts";
 import { parseYaml } from "../io/load-yaml.ts";
+import { readTemplateFile } from "../io/read-template-file.ts";
 import { TemplateError } from "../errors.ts";
 import { messages } from "../messages.ts";
 
@@ -84,13 +86,19 @@ export interface TemplateSet {
 }
 
 function readSource(file: string, name: string): Source {
-  return { name, file: displayPathOf(file), text: readFileSync(file, "utf8").replace(/\r\n?/g, "\n"), line: 1 };
+  return { name, file: displayPathOf(file), text: readTemplateFile(file).replace(/\r\n?/g, "\n"), line: 1 };
 }
 
 function readFolder(dir: string, ext: string): Map<string, Source> {
   const out = new Map<string, Source>();
   if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    throw new TemplateError(`${displayPathOf(dir)}: ${messages.notAFolder((err as NodeJS.ErrnoException).code ?? (err as Error).message)}`, { cause: err });
+  }
+  for (const f of names) {
     if (f.endsWith(ext)) out.set(f.slice(0, -ext.length), readSource(path.join(dir, f), f.slice(0, -ext.length)));
   }
   return out;
@@ -112,34 +120,56 @@ export function loadTemplates(chapter: Chapter, langs: readonly string[], dir: s
   const schema = chartTextSchema(chapter);
   const languages = new Map<string, LanguageTemplates>();
   const wordingProblems: string[] = [];
+  const printed: PrintedSource[] = formatSources(shared, langs);
   for (const lang of langs) {
     const base = path.join(root, lang);
     const yamlFile = (name: string) => {
       const file = path.join(base, name);
       if (!existsSync(file)) throw new TemplateError(`${displayPathOf(file)}: the file is missing`);
-      return { text: readFileSync(file, "utf8"), file: displayPathOf(file) };
+      return { text: readTemplateFile(file), file: displayPathOf(file) };
     };
     const strings = yamlFile("strings.yaml");
     const exhibits = yamlFile("exhibits.yaml");
     const claims = yamlFile("claims.yaml");
+    const charts = readChartText(root, lang);
     const claimWording = parseYaml(claims.text, claims.file, claimWordingSchema);
-    const notesFile = path.join(base, "notes.yaml");
-    const notes = existsSync(notesFile) ? { ...parseYaml(readFileSync(notesFile, "utf8"), displayPathOf(notesFile), notesSchema), file: displayPathOf(notesFile) } : undefined;
+    const notesSrc = existsSync(path.join(base, "notes.yaml")) ? yamlFile("notes.yaml") : undefined;
+    const notes = notesSrc ? { ...parseYaml(notesSrc.text, notesSrc.file, notesSchema), file: notesSrc.file } : undefined;
     wordingProblems.push(...checkClaimWording(claimWording, claims.file, chapter.claims));
+    const sections = [...readFolder(path.join(base, "chapter"), ".md").values()];
+    const handout = readFolder(path.join(base, "handout"), ".md");
     languages.set(lang, {
       lang,
-      sections: [...readFolder(path.join(base, "chapter"), ".md").values()],
-      handout: readFolder(path.join(base, "handout"), ".md"),
+      sections,
+      handout,
       strings: parseYaml(strings.text, strings.file, stringsSchema),
       exhibits: parseYaml(exhibits.text, exhibits.file, exhibitsSchema),
       claims: claimWording,
       claimsFile: claims.file,
-      chartText: loadChartText(root, lang, schema),
+      chartText: parseChartText(charts, schema),
       notes,
     });
+    // Checked against this language's fonts. Captions, headers and exhibit labels also print as
+    // another language's secondary captions, in that page's fonts, which are not checked here: the
+    // renderer embeds only the page language's faces, so a zh-Hans caption on an en page (Noto HK)
+    // lacks simplified-only characters such as 图; fixing that belongs in the renderer.
+    printed.push(
+      ...[...sections, ...handout.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "markdown", languages: [lang] })),
+      ...[charts, strings, exhibits, claims, ...(notesSrc ? [notesSrc] : [])].map((y): PrintedSource => ({ ...y, syntax: "yaml", languages: [lang] })),
+    );
   }
   if (wordingProblems.length) throw new TemplateError(wordingProblems.join("\n"));
+  const undrawable = unprintableInSources(printed);
+  if (undrawable.length) throw new TemplateError(undrawable.join("\n"));
   return { dir: root, shared, languages };
+}
+
+/** The book format's files, as every language's pages print them. */
+function formatSources(shared: SharedTemplates, langs: readonly string[]): PrintedSource[] {
+  return [
+    ...[...shared.layouts.values(), ...shared.partials.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "handlebars", languages: langs })),
+    ...[...shared.styles.values()].map((s): PrintedSource => ({ file: s.file, text: s.text, syntax: "css", languages: langs })),
+  ];
 }
 
 /**

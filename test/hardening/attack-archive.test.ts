@@ -146,6 +146,19 @@ describe("F2 publishing is all or nothing", () => {
     expect(snapshotTree(path.join(root, "v1"))).toEqual(before);
   });
 
+  it("puts index.json back when index.html cannot be replaced after it (index.html is a folder)", async () => {
+    const root = await archiveWith("v1");
+    const index = readFileSync(path.join(root, "index.json"));
+    rmSync(path.join(root, "index.html"));
+    mkdirSync(path.join(root, "index.html"));
+    const s = stage(root, "v2");
+    await expect(publishVersion(root, s.dir, s.manifest)).rejects.toThrow(new RegExp(`^cannot write the index of ${root}: .*EISDIR.*; nothing was archived$`));
+    expect(existsSync(path.join(root, "v2"))).toBe(false);
+    expect(readFileSync(path.join(root, "index.json"))).toEqual(index);
+    expect(indexed(root)).toEqual(["v1"]);
+    expect(readdirSync(root).filter((n) => n.endsWith(".tmp") || n.endsWith(".restore"))).toEqual([]);
+  });
+
   it("refuses a version published meanwhile, leaving the one there untouched", async () => {
     const root = await archiveWith("v1");
     const before = snapshotTree(path.join(root, "v1"));

@@ -75,8 +75,8 @@ function expectInOrder(output: string[], lines: string[]): void {
 }
 
 describe("the corpus", () => {
-  it("has at least 80 failing cases, each expecting at least one line, and the good-input cases", () => {
-    expect(failing.length).toBeGreaterThanOrEqual(80);
+  it("has at least 100 failing cases (issue 17: at least 100 bad-input and fault cases), each expecting at least one line, and the good-input cases", () => {
+    expect(failing.length).toBeGreaterThanOrEqual(100);
     for (const c of failing) expect(c.stderr.length + c.stdout.length, c.name).toBeGreaterThan(0);
     expect(good.map((c) => c.name)).toEqual(["good-bom", "good-crlf", "good-trailing-blank-lines"]);
     for (const c of good) expect(c.stderr, c.name).toEqual([]);
