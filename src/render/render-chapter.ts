@@ -163,7 +163,12 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const subtitle = edition.chapter.subtitle[lang];
   const authors = authorNames(dataset, lang);
   const colon = locale.colon;
-  const stacks = fontStacks(locale.fonts);
+  // Secondary captions and headers are in another language: when its faces differ (a zh-Hans caption
+  // on an English page needs the SC faces for characters the HK ones lack), they follow in the stacks.
+  const secondaryFonts = localeOf(secondary).fonts;
+  const withSecondary = (own: readonly string[], other: readonly string[]) => [...new Set([...own, ...other])];
+  const pageFonts = { serif: withSecondary(locale.fonts.serif, secondaryFonts.serif), sans: withSecondary(locale.fonts.sans, secondaryFonts.sans) };
+  const stacks = fontStacks(pageFonts);
   const illustrationHtml = input.illustrationHtml ?? chapter.artwork?.({ dataset, stats, lang, fonts: stacks }) ?? "";
   const layoutContext = {
     lang,
@@ -204,7 +209,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   registerPartials(hb, templates.shared.partials);
 
   const draft = renderTemplate(hb, layout, layoutContext);
-  const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
+  const faces = facesForText(facesOf([...pageFonts.serif, ...pageFonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
   const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
