@@ -34,8 +34,17 @@
   /** True when the line breaks at the soft hyphen node.data[i]. Chromium reports the letter after
       such a break on the line before, so the one after it is compared. */
   function breaksAt(node, i) {
-    if (i < 1 || i + 2 >= node.length) return false;
-    return charBox(node, i + 2).top - charBox(node, i - 1).top > 3;
+    // Other soft hyphens are not letters: skip them ("rec·om·mend·a·tions").
+    const next = (k) => {
+      k++;
+      while (k < node.length && node.data[k] === SHY) k++;
+      return k;
+    };
+    let before = i - 1;
+    while (before >= 0 && node.data[before] === SHY) before--;
+    const after = next(next(i));
+    if (before < 0 || after >= node.length) return false;
+    return charBox(node, after).top - charBox(node, before).top > 3;
   }
 
   /** Where the line holding node.data[i] starts, within the node (0 when it starts before it). */
@@ -131,8 +140,14 @@
     const plans = nodes.map((t) => {
       let text = "";
       let from = 0;
+      // A line holds more than the one or two letters between two soft hyphens: a "break" right
+      // after another is the misreported letter of the first (see breaksAt).
+      let lastBreak = -Infinity;
       for (let i = t.data.indexOf(SHY); i >= 0; i = t.data.indexOf(SHY, i + 1)) {
-        text += t.data.slice(from, i) + (breaksAt(t, i) ? "-" : "");
+        const letters = t.data.slice(Math.max(0, lastBreak + 1), i).replaceAll(SHY, "").length;
+        const breaks = (lastBreak < 0 || letters >= 3) && breaksAt(t, i);
+        if (breaks) lastBreak = i;
+        text += t.data.slice(from, i) + (breaks ? "-" : "");
         from = i + 1;
       }
       const block = t.parentElement.closest("p, li, td, th, figcaption") || t.parentElement;
