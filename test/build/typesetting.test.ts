@@ -180,6 +180,7 @@ describe.each(["en", "zh-HK"])("page make-up (%s)", (lang) => {
   });
 
   it("fills every page but the last of the text and of the exhibits to 80%, unless the next exhibit could not fit", () => {
+    const EXHIBIT_MARGIN_PT = (7 / 25.4) * 72;
     const lines = pdfLines(pdf());
     const { top, bottom } = textArea();
     const pages = Math.max(...lines.map((l) => l.page));
@@ -193,10 +194,15 @@ describe.each(["en", "zh-HK"])("page make-up (%s)", (lang) => {
       const low = Math.max(...onPage(p).map((l) => l.y + l.height));
       const fill = (low - top) / (bottom - top);
       if (fill >= 0.8) continue;
-      // The next page's first exhibit, down to its source line, needed more room than was left.
+      // The next page's first exhibit, down to its last line (its source line, or the illustrative-data
+      // note under it), needed more room than was left.
       const next = onPage(p + 1);
-      const source = next.find((l) => /^(Source|資料來源)/.test(l.text));
-      const needed = source ? source.y + source.height - Math.min(...next.map((l) => l.y)) : Infinity;
+      const sourceAt = next.findIndex((l) => /^(Source|資料來源)/.test(l.text));
+      const captions = next.map((l, i) => ({ l, i })).filter(({ l }) => /^(Figure|Table|圖|表)\s?\d/.test(l.text));
+      const nextCaption = captions.find(({ i }) => i > sourceAt)?.i ?? next.length;
+      const last = sourceAt < 0 ? undefined : next.slice(sourceAt, nextCaption).reduce((a, l) => (l.y + l.height > a.y + a.height ? l : a));
+      // Plus the space an exhibit keeps below it (print.css: .exhibit { margin-bottom: 7mm }), which the layout counts.
+      const needed = last ? last.y + last.height - Math.min(...next.map((l) => l.y)) + EXHIBIT_MARGIN_PT : Infinity;
       if (needed <= bottom - low) thin.push(`p.${p}: ${Math.round(fill * 100)}% full, next exhibit ${Math.round(needed)} pt, room ${Math.round(bottom - low)} pt`);
     }
     expect(thin).toEqual([]);
