@@ -64,7 +64,7 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const sources = handoutSources(t, lang, handout);
   const prose = createProseRenderer({ chapter, dataset, stats, claims, templates: t, target });
   const figure = [...chapter.exhibits, ...(chapter.variants ?? [])].find((f) => f.id === handout.chart);
-  if (figure && isIllustrative(dataset.catalog[figure.series]?.provenance)) throw new TemplateError(messages.illustrativeChart(figure.id, figure.series));
+  if (figure && dataset.catalog[figure.series]?.provenance === "illustrative") throw new TemplateError(messages.illustrativeChart(figure.id, figure.series));
   const findings = handout.findings ?? handout.blocks;
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };

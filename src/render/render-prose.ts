@@ -62,7 +62,9 @@ export function createProseRenderer(input: { chapter: Chapter; dataset: Dataset;
   const { chapter, dataset, stats, claims, templates, target } = input;
   const lang = templates.lang;
   const record: RenderRecord = { claims: [], refs: [] };
-  const illustrativeOf = (series: readonly string[]) => series.filter((name) => isIllustrative(dataset.catalog[name]?.provenance));
+  // Made-up stand-ins for values the published chapter never printed. (A synthetic panel's tables are
+  // marked on their charts but may be stated: a chapter built from one exists to run the chain.)
+  const illustrativeOf = (series: readonly string[]) => series.filter((name) => dataset.catalog[name]?.provenance === "illustrative");
   const runtime: TemplateRuntime = {
     lang,
     labels: dataset.labels,
