@@ -136,7 +136,8 @@ describe.each(Object.keys(TARGETS))("%s", (rel) => {
       const cp = c.codePointAt(0)!;
       if (!faces.some((f) => families.includes(f.family) && within(f.range, cp) && within(f.cmap, cp))) missing.add(`${c} (U+${cp.toString(16).toUpperCase()}) in ${stack}`);
     }
-    expect(doc().shown.length).toBeGreaterThan(1000);
+    // The walk found the document's text: hundreds of (character, font stack) pairs in every document.
+    expect(doc().shown.length).toBeGreaterThan(500);
     expect([...missing]).toEqual([]);
   });
 
