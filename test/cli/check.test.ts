@@ -30,7 +30,8 @@ describe("greenbook check (in-process)", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("provenance: 8 published, 3 official, 2 illustrative");
     expect(stdout).toContain("illustrative series: age-flows, mnc-growth");
-    expect(stdout).toContain("13 series, 129 rows, 55 labels");
+    // population.csv: the 21 estimates published by the release date (of 26 rows, revisions included).
+    expect(stdout).toContain("13 series, 134 rows, 55 labels");
     expect(stdout).toContain("LinkedIn users: 255911 stayed, 31835 joined, 26836 left (net +4999)");
     expect(stdout[0]).toMatch(/^data: .*\/data \(snapshot [0-9a-f]{12}\)$/);
     expect(stdout.find((l) => l.trimStart().startsWith("age-flows"))).toMatch(/^ {2}age-flows +18 rows {2}illustrative as of 2023-10-31$/);
