@@ -111,7 +111,9 @@ describe("proofreader rules, each on a document that breaks it", () => {
   });
 
   it("text-layer: soft hyphens inside words end up in the PDF's text", async () => {
-    const proof = await proofreadHtml(session, `<p>The gov\u00adern\u00adment pub\u00adlished its fig\u00adures.</p>`);
+    // Printed without Paged.js: the build's own pagination settles soft hyphens out of the text (issue 13),
+    // so only a document printed another way still carries them for the rule to find.
+    const proof = await proofreadHtml(session, `<p>The gov\u00adern\u00adment pub\u00adlished its fig\u00adures.</p>`, { paginate: false });
     expect(findingsOf(proof, "text-layer")).toEqual(["error text-layer p1"]);
     expect(proof.findings.find((f) => f.rule === "text-layer")!.excerpt).toContain("gov‹SHY›ern‹SHY›ment");
   });
