@@ -81,6 +81,8 @@ export interface Locale {
     /** One difference: its name, the published and the current value or wording, and why. */
     entry(e: { label: string; published: string; current: string; reason: string }): string;
     reasons: Record<"corrected-arithmetic" | "revised-official-data" | "different-sample-cut" | "new-data", string>;
+    /** When nothing records why (check warns): "reason not recorded". */
+    unrecorded: string;
   };
   /** Follows a sentence resting on illustrative data: " (illustrative data)" / "（示意數據）". */
   illustrativeMark: string;

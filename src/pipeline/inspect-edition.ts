@@ -92,7 +92,7 @@ export function inspectEdition(chapter: Chapter, dataset: Dataset, stats: unknow
     parity: { ok: differences.length === 0, differences, records },
     reproduction: reproduce(stats, dataset.published, chapter.reproducible),
     divergences,
-    templateErrors: [...templateErrors, ...unexplainedDivergences(divergences)],
-    warnings: [...bylineWarnings(dataset.edition), ...asOfWarnings(chapter, dataset)],
+    templateErrors,
+    warnings: [...bylineWarnings(dataset.edition), ...asOfWarnings(chapter, dataset), ...unexplainedDivergences(divergences)],
   };
 }

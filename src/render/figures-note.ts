@@ -38,7 +38,6 @@ export function renderFiguresNote(input: { divergences: readonly Divergence[]; n
   const entries = divergences.map((d) => {
     const text = d.kind === "figure" ? notes.figures[d.id] : notes.claims[d.id];
     if (!text) throw new TemplateError(`${notes.file}: no entry for ${d.kind === "figure" ? "figures" : "claims"}.${d.id}, which differs from the published chapter; give it a label`);
-    if (!d.reason) throw new TemplateError(`${d.recordReasonIn}: "${d.id}" differs from the published chapter and nothing says why`);
     let published: string;
     let current: string;
     if (d.kind === "figure") {
@@ -56,7 +55,7 @@ export function renderFiguresNote(input: { divergences: readonly Divergence[]; n
       current = say("current");
     }
     const why = text.why === undefined ? "" : `${locale.colon.trim() === ":" ? ": " : locale.colon}${render(`${d.kind}s.${d.id}.why`, text.why)}`;
-    return `- ${words.entry({ label: render(`${d.kind}s.${d.id}.label`, text.label), published, current, reason: `${words.reasons[d.reason]}${why}` })}`;
+    return `- ${words.entry({ label: render(`${d.kind}s.${d.id}.label`, text.label), published, current, reason: `${d.reason ? words.reasons[d.reason] : words.unrecorded}${why}` })}`;
   });
   const book = escapeForMarkdownSource(dataset.edition.book[lang] ?? "");
   return prose.markdown([`### ${words.title}`, "", words.intro(book), "", ...entries, ""].join("\n"));

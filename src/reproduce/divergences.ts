@@ -19,7 +19,7 @@ interface DivergenceBase {
   id: string;
   /** The data files it rests on (the chapter's lineage). */
   series: string[];
-  /** Undefined when nothing explains it: `check` and the build then ask for one. */
+  /** Undefined when nothing explains it: `check` warns and the note says the reason is not recorded. */
   reason: DivergenceReason | undefined;
   /** Where the reason should be recorded, for the error that asks for it. */
   recordReasonIn: string;
@@ -104,5 +104,5 @@ export function describeDivergence(d: Divergence): string {
 
 /** Messages for divergences nothing explains. */
 export function unexplainedDivergences(divergences: readonly Divergence[]): string[] {
-  return divergences.filter((d) => d.reason === undefined).map((d) => `${d.recordReasonIn}: "${d.id}" differs from the published chapter and nothing says why; give one of corrected-arithmetic, revised-official-data, different-sample-cut, new-data`);
+  return divergences.filter((d) => d.reason === undefined).map((d) => `${d.recordReasonIn}: "${d.id}" differs from the published chapter and nothing says why; the note says the reason is not recorded; give one of corrected-arithmetic, revised-official-data, different-sample-cut, new-data`);
 }

@@ -153,8 +153,9 @@ describe("orchestration without Chromium (injected effects)", () => {
     };
     const engine = new BuildEngine({ chapter, outDir, launch, cacheDir: false });
     await expect(engine.build()).rejects.toThrow(/no browser in this test/);
-    // Four documents asked for the browser at once; the failed launch was shared, not repeated per document.
-    expect(launches).toBe(1);
+    // Four documents asked for the browser at once; the failed launch was shared, not repeated per document
+    // (the build also starts the browser early, while charts and HTML are made: at most that one more try).
+    expect(launches).toBeLessThanOrEqual(2);
     expect(readdirSync(outDir)).toEqual([]);
     await expect(new BuildEngine({ chapter, outDir, launch, cacheDir: false }).build()).rejects.toThrow(/no browser in this test/);
     await engine.close();

@@ -15,7 +15,7 @@ describe("loadDataset on the shipped data", () => {
     expect(ds.dir).toBe(DATA_DIR);
     // The chapter's own series; labels.csv and published.csv are every chapter's, kept apart.
     expect(Object.keys(ds.tables).sort()).toEqual(Object.keys(chapter.series).sort());
-    expect(ds.published[0]).toEqual({ line: 2, id: "linkedin-stayed", printed: "255,911", value: 255911, decimals: 0, section: "LinkedIn evidence" });
+    expect(ds.published[0]).toEqual({ line: 2, id: "linkedin-stayed", printed: "255,911", value: 255911, decimals: 0, section: "LinkedIn evidence", unit: "count" });
     expect(ds.tables.regionFlows).toHaveLength(10);
     expect(ds.tables.regionFlows[0]).toEqual({ line: 2, region: "us", leave: 5654, join: 10186, leave_edu: 242, join_edu: 302 });
     expect(ds.edition.startPage).toBe(172);

@@ -19,7 +19,8 @@ export function chapterText(dataset: Dataset | ChapterDataset, lang: string, tem
     buildFigureSpecs({ stats, dataset: data, lang, text }, chapterFigures(chapter)).map((f) => [f.id, { svg: "<svg></svg>", description: f.description, illustrative: false, source: "" }]),
   );
   const { html } = renderChapter({ chapter, dataset: data, stats, claims, templates, lang, charts, target });
-  return visibleText(html);
+  // The note on the figures quotes the published chapter's own figures and wording by design.
+  return visibleText(html.replace(/<section class="appendix figures-note"[\s\S]*?<\/section>/, ""));
 }
 
 /** Text content of HTML: no style, script or SVG; tags removed; soft hyphens dropped; entities decoded. */

@@ -24,7 +24,10 @@ afterAll(() => removeDataCopies());
 function survivors(templatesDir: string, lang: string, target: "screen" | "print"): string[] {
   const before = statisticTokens(chapterText(original, lang, templatesDir, target));
   const after = perturbed.map((data) => statisticTokens(chapterText(data, lang, templatesDir, target)));
-  return [...before].filter((token) => after.every((tokens) => tokens.has(token)));
+  // Rounded too coarsely for a perturbation of a few percent to move them: Figure 3's illustrative share,
+  // given in tens, and Hong Kong's population as a share of the Mainland's, at one decimal.
+  const COARSE = new Set(["70%", "0.5%"]);
+  return [...before].filter((token) => !COARSE.has(token) && after.every((tokens) => tokens.has(token)));
 }
 
 describe.each(LANGUAGES)("%s edition", (lang) => {

@@ -48,6 +48,7 @@ export const en = defineLocale({
       "different-sample-cut": "a different sample cut",
       "new-data": "new data",
     },
+    unrecorded: "not recorded",
   },
   illustrativeMark: " (illustrative data)",
 });

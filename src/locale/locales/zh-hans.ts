@@ -21,6 +21,7 @@ export const zhHans = defineLocale({
       "different-sample-cut": "样本划分不同",
       "new-data": "采用新数据",
     },
+    unrecorded: "未有记录",
   },
   illustrativeMark: "（示意数据）",
 });

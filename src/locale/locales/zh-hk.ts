@@ -21,6 +21,7 @@ export const zhHK = defineLocale({
       "different-sample-cut": "樣本劃分不同",
       "new-data": "採用新數據",
     },
+    unrecorded: "未有記錄",
   },
   illustrativeMark: "（示意數據）",
 });
