@@ -4,22 +4,20 @@
  * policy recommendations and a source note. Prose comes from templates/<lang>/handout/*.md (the
  * blocks the chapter's handout declares), rendered with the chapter's helpers and claims. Pure.
  */
-import { setHanText } from "../render/set-han-text.ts";
 import type { DocumentInput } from "../render/document-input.ts";
-import { styleSheet, visibleText } from "../render/document-parts.ts";
+import { documentWithFonts, styleSheet, visibleText } from "../render/document-parts.ts";
 import type { HandoutDef } from "../chapter/define-chapter.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
-import { adjustFontFaces, facesForText, facesOf, fontFaceCss, fontStacks, latinInHanScale, type FontFace } from "../fonts/font-faces.ts";
+import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { formatDate, formatList } from "../render/format-number.ts";
 import type { LanguageTemplates } from "../render/load-templates.ts";
 import type { Target } from "../render/markdown.ts";
 import type { ChartForChapter, ParityRecord } from "../render/render-chapter.ts";
 import { messages } from "../messages.ts";
-import { markPhraseBreaks } from "../render/phrase-breaks.ts";
 import { createProseRenderer } from "../render/render-prose.ts";
 import { authorLineHtml, authorNames } from "../render/author-names.ts";
 import { createTemplateEnv, renderTemplate } from "../render/template-env.ts";
@@ -132,13 +130,7 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     ...(target === "screen" ? [styleSheet(templates, "handout-screen")] : []),
     pageCss,
   ];
-  const latinScale = locale.script === "han" ? latinInHanScale([locale.fonts.serif[0]!, locale.fonts.sans[0]!]) : undefined;
-  // On screen a Chinese heading wraps between words, wherever the window's edge falls.
-  const withFonts = (fontCss: string) => {
-    const rendered = renderTemplate(hb, layout, { ...layoutContext, css: [latinScale ? adjustFontFaces(fontCss, latinScale) : fontCss, ...rest].join("\n") });
-    const page = locale.script === "han" ? setHanText(rendered) : rendered;
-    return target === "screen" ? markPhraseBreaks(page, lang) : page;
-  };
+  const withFonts = documentWithFonts({ render: (css) => renderTemplate(hb, layout, { ...layoutContext, css }), rest, locale, lang, target });
   const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
   return { html, parity, fonts: faces, withFonts };
 }

@@ -1,5 +1,10 @@
 import { TemplateError } from "../errors.ts";
 import type { TemplateSet } from "./load-templates.ts";
+import type { Locale } from "../locale/locale.ts";
+import type { Target } from "./markdown.ts";
+import { adjustFontFaces, latinInHanScale } from "../fonts/font-faces.ts";
+import { setHanText } from "./set-han-text.ts";
+import { markPhraseBreaks } from "./phrase-breaks.ts";
 
 /** A shared style sheet by name (templates/styles/<name>.css). */
 export function styleSheet(templates: TemplateSet, name: string): string {
@@ -16,4 +21,19 @@ export function visibleText(html: string): string {
     .replace(/<[^>]+>/g, " ")
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&[a-z]+;/g, " ");
+}
+
+/**
+ * The last step of a document: the layout rendered with the @font-face rules it is given (asset
+ * URLs for print, subset fonts inlined for screen), the Latin faces of a Chinese page scaled to
+ * the Han, Chinese punctuation set, and, on screen, Chinese headings wrapping between words.
+ */
+export function documentWithFonts(input: { render: (css: string) => string; rest: readonly string[]; locale: Locale; lang: string; target: Target }): (fontCss: string) => string {
+  const { locale, lang, target } = input;
+  const latinScale = locale.script === "han" ? latinInHanScale([locale.fonts.serif[0]!, locale.fonts.sans[0]!]) : undefined;
+  return (fontCss) => {
+    const rendered = input.render([latinScale ? adjustFontFaces(fontCss, latinScale) : fontCss, ...input.rest].join("\n"));
+    const page = locale.script === "han" ? setHanText(rendered) : rendered;
+    return target === "screen" ? markPhraseBreaks(page, lang) : page;
+  };
 }

@@ -3,22 +3,20 @@
  * fonts served as assets) or for screen (self-contained: fonts inlined, footnotes as a list).
  * Pure: everything it needs is passed in; it returns the HTML and what it used.
  */
-import { setHanText } from "./set-han-text.ts";
 import type { DocumentInput } from "./document-input.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
 import { isIllustrative } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
-import { adjustFontFaces, facesForText, facesOf, fontFaceCss, fontStacks, latinInHanScale, type FontFace } from "../fonts/font-faces.ts";
+import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { authorLineHtml, authorNames } from "./author-names.ts";
-import { styleSheet, visibleText } from "./document-parts.ts";
+import { documentWithFonts, styleSheet, visibleText } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
 import { findDivergences } from "../reproduce/divergences.ts";
 import { renderFiguresNote } from "./figures-note.ts";
 import { compactSvgForHtml } from "./compact-svg.ts";
-import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { createProseRenderer } from "./render-prose.ts";
 import { createTableContext } from "./table-model.ts";
 import { createTemplateEnv, registerPartials, renderTemplate } from "./template-env.ts";
@@ -216,13 +214,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     target === "print" ? styleSheet(templates, "print") : styleSheet(templates, "screen"),
     input.pageCss ?? "",
   ];
-  const latinScale = locale.script === "han" ? latinInHanScale([locale.fonts.serif[0]!, locale.fonts.sans[0]!]) : undefined;
-  // On screen a Chinese heading (or an English edition's Chinese caption) wraps between words, wherever the window's edge falls.
-  const withFonts = (fontCss: string) => {
-    const rendered = renderTemplate(hb, layout, { ...layoutContext, css: [latinScale ? adjustFontFaces(fontCss, latinScale) : fontCss, ...rest].join("\n") });
-    const page = locale.script === "han" ? setHanText(rendered) : rendered;
-    return target === "screen" ? markPhraseBreaks(page, lang) : page;
-  };
+  const withFonts = documentWithFonts({ render: (css) => renderTemplate(hb, layout, { ...layoutContext, css }), rest, locale, lang, target });
   const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
   return { html, parity, fonts: faces, withFonts };
 }
