@@ -13,7 +13,7 @@ let endpoint: string;
 
 beforeAll(async () => {
   const profile = makeTempDir("greenbook-remote-chromium-");
-  chromium = spawn(findBrowser(), [...CHROMIUM_FLAGS, "--headless", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
+  chromium = spawn(findBrowser(), [...CHROMIUM_FLAGS, "--headless", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore", detached: true });
   // Chromium writes the port and path it listens on to DevToolsActivePort.
   const file = path.join(profile, "DevToolsActivePort");
   for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
@@ -21,9 +21,27 @@ beforeAll(async () => {
   endpoint = `ws://127.0.0.1:${port}${wsPath}`;
 }, 30_000);
 
+/** True while any process of the group led by `pid` is alive. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 afterAll(async () => {
-  // Wait for Chromium to exit before removing its profile, which it writes until the end.
-  if (chromium && chromium.exitCode === null) await new Promise((resolve) => chromium.once("exit", resolve).kill());
+  // Chromium's helpers (zygote, renderers, crash handler) write to the profile until they end too,
+  // so the whole process group is ended and awaited before the profile is removed.
+  if (chromium?.pid !== undefined) {
+    const exited = chromium.exitCode === null ? new Promise((resolve) => chromium.once("exit", resolve)) : Promise.resolve();
+    if (groupAlive(chromium.pid)) process.kill(-chromium.pid, "SIGTERM");
+    await exited;
+    for (let i = 0; i < 100 && groupAlive(chromium.pid); i++) await new Promise((r) => setTimeout(r, 50));
+    if (groupAlive(chromium.pid)) process.kill(-chromium.pid, "SIGKILL");
+    for (let i = 0; i < 100 && groupAlive(chromium.pid); i++) await new Promise((r) => setTimeout(r, 50));
+  }
   removeDataCopies();
 });
 
