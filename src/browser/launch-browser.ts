@@ -56,7 +56,15 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
   // Profiles left by greenbook runs that were killed (kill -9) before they could remove them.
   removeStaleByPid(os.tmpdir(), STALE_PROFILE);
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), `${PROFILE_PREFIX}${process.pid}-`));
-  const removeProfile = () => rmSync(userDataDir, { recursive: true, force: true });
+  // Retried, then let go: Chromium's last helpers may still write to the profile as it is removed;
+  // whatever survives is swept by the next run (removeStaleByPid), and the build is not failed for it.
+  const removeProfile = () => {
+    try {
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // Left for the next run's sweep.
+    }
+  };
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
