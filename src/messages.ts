@@ -105,7 +105,7 @@ export const messages = {
   outNotAFolder: (outDir: string, code: string) =>
     `--out ${outDir} is not a folder greenbook can write to (${code === "EEXIST" || code === "ENOTDIR" ? "it, or a folder above it, is a file" : code})`,
   // Signals and watch
-  interrupted: (signal: string) => `stopped by ${signal}; the output folder is as it was before this run`,
+  interrupted: (signal: string) => `stopped by ${signal}; nothing was written: the files are as they were before this run`,
   watchError: (reason: string) => `warning: watching for changes failed (${reason}); saved changes may go unnoticed until the next rebuild`,
   watchFolderReplaced: (dir: string) => `${dir} was replaced; watching the new folder`,
   // Archive

@@ -17,6 +17,8 @@ export interface SessionOptions {
   databaseFile?: string;
   /** Keep rows in insertion order (needed to write byte-reproducible files); default false. */
   preserveOrder?: boolean;
+  /** Aborting it interrupts the running query; the call then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** A value as DuckDB's JSON conversion gives it: strings for numbers too wide for a double. */
@@ -49,19 +51,38 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
   const instance = await DuckDBInstance.create(options.databaseFile ?? ":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
-  const table = async (sql: string) => {
-    const reader = await connection.runAndReadAll(sql);
-    return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as ResultRow[] };
+  const signal = options.signal;
+  // A query runs on DuckDB's threads, not Node's: a signal must interrupt it, or SIGTERM waits for the query.
+  const interrupt = () => connection.interrupt();
+  signal?.addEventListener("abort", interrupt, { once: true });
+  /** Runs `work` unless aborted; a query failing because it was interrupted rejects with the abort's reason. */
+  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+    signal?.throwIfAborted();
+    try {
+      return await work();
+    } catch (err) {
+      signal?.throwIfAborted();
+      throw err;
+    } finally {
+      signal?.throwIfAborted();
+    }
   };
+  const table = (sql: string) =>
+    guarded(async () => {
+      const reader = await connection.runAndReadAll(sql);
+      return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() as ResultRow[] };
+    });
   return {
-    run: async (sql) => {
-      await connection.run(sql);
-    },
+    run: (sql) =>
+      guarded(async () => {
+        await connection.run(sql);
+      }),
     all: async (sql) => (await table(sql)).rows,
-    appender: (name) => connection.createAppender(name),
+    appender: (name) => guarded(() => connection.createAppender(name)),
     table,
     version: async () => String((await table("SELECT version() AS v")).rows[0]?.v ?? "unknown"),
     close: () => {
+      signal?.removeEventListener("abort", interrupt);
       connection.closeSync();
       instance.closeSync();
     },

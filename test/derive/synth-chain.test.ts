@@ -14,6 +14,7 @@ import { reproduce } from "../../src/reproduce/reproduction-report.ts";
 import { chapter, computeStats, loadData as loadDataset } from "../helpers/chapter.ts";
 import { copyData, DATA_DIR, removeDataCopies, snapshotTree } from "../helpers/data-copy.ts";
 import { deriveExtract, tempDir } from "./helpers/extract.ts";
+import { cli, waitFor } from "../helpers/cli-process.ts";
 
 const quiet = { stdout: () => {}, stderr: (l: string) => console.error(l) };
 let extract: string;
@@ -24,6 +25,23 @@ beforeAll(async () => {
   expect(await main(["synth", "--seed", "1", "--out", extract, "--targets", DATA_DIR], quiet)).toBe(0);
   data = copyData();
   expect(await main(["derive", "--panel", extract, "--data", data, "--threads", "2", "--quiet"], quiet)).toBe(0);
+
+  it("stops on SIGTERM mid-query: exit 143 within 10 s, the data folder as it was, no spill left", async () => {
+    const target = copyData();
+    const spill = tempDir("spill-");
+    const before = snapshotTree(target);
+    const run = cli(["derive", "--panel", extract, "--data", target, "--threads", "2", "--temp", spill]);
+    // The signal lands while DuckDB runs a stage's query on its own threads.
+    await waitFor("a stage to start", () => run.out().includes("stage stages/02-person.sql"), 120_000, run);
+    const sent = Date.now();
+    run.child.kill("SIGTERM");
+    const { code, at } = await run.exited;
+    expect(code, run.out()).toBe(143);
+    expect(at - sent).toBeLessThan(10_000);
+    expect(run.out()).toMatch(/greenbook derive: .*SIGTERM/);
+    expect(snapshotTree(target)).toEqual(before);
+    expect(fs.readdirSync(spill)).toEqual([]);
+  }, 180_000);
 }, 400_000);
 afterAll(() => removeDataCopies());
 
@@ -117,4 +135,21 @@ describe("synth --seed 1 → derive", () => {
     const split = await deriveExtract(shuffled, undefined, 1);
     for (const [file, text] of split.outputs) expect(text, file).toBe(read(data, file));
   });
+
+  it("stops on SIGTERM mid-query: exit 143 within 10 s, the data folder as it was, no spill left", async () => {
+    const target = copyData();
+    const spill = tempDir("spill-");
+    const before = snapshotTree(target);
+    const run = cli(["derive", "--panel", extract, "--data", target, "--threads", "2", "--temp", spill]);
+    // The signal lands while DuckDB runs a stage's query on its own threads.
+    await waitFor("a stage to start", () => run.out().includes("stage stages/02-person.sql"), 120_000, run);
+    const sent = Date.now();
+    run.child.kill("SIGTERM");
+    const { code, at } = await run.exited;
+    expect(code, run.out()).toBe(143);
+    expect(at - sent).toBeLessThan(10_000);
+    expect(run.out()).toMatch(/greenbook derive: .*SIGTERM/);
+    expect(snapshotTree(target)).toEqual(before);
+    expect(fs.readdirSync(spill)).toEqual([]);
+  }, 180_000);
 }, 400_000);

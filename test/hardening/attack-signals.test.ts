@@ -72,7 +72,7 @@ describe("F4 SIGTERM stops a build (the issue's Done-when test)", () => {
     const { code, elapsed } = await stopWith(run, "SIGTERM", track);
     expect(elapsed, run.out()).toBeLessThan(10_000);
     expect(code, run.out()).toBe(143);
-    expect(run.out()).toContain("greenbook build: stopped by SIGTERM; the output folder is as it was before this run");
+    expect(run.out()).toContain("greenbook build: stopped by SIGTERM; nothing was written: the files are as they were before this run");
     expect(run.out()).not.toMatch(/^built \d+ files/m);
     expect(snapshotTree(out)).toEqual(before);
     expect(leftovers(out)).toEqual([]);

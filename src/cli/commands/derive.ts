@@ -14,6 +14,7 @@ export function defaultSpec(values: { chapter?: unknown }): string {
 export const derive: Command = {
   summary:
     "Computes the chapter's LinkedIn tables from a Revelio-style panel extract (Parquet, CSV or CSV.gz) with DuckDB and writes them, the catalog's provenance and derive-manifest.json into the data folder, all or nothing. --explain prints every parameter and its meaning; --dry-run computes without writing.",
+  cancellable: true,
   usage: "--panel DIR [--data DIR] [--params FILE] [--spec FILE] [--threads N] [--memory 4GB] [--temp DIR] [--db FILE] [--explain] [--dry-run] [--quiet]",
   options: {
     chapter: { type: "string" },
@@ -29,7 +30,7 @@ export const derive: Command = {
     "dry-run": { type: "boolean" },
     quiet: { type: "boolean" },
   },
-  async run({ values, stdout }) {
+  async run({ values, stdout, signal }) {
     const specFile = path.resolve(String(values.spec ?? defaultSpec(values)));
     const paramsFile = values.params === undefined ? undefined : path.resolve(String(values.params));
     if (values.explain) {
@@ -47,12 +48,13 @@ export const derive: Command = {
       specFile,
       paramsFile,
       extractDir: path.resolve(String(values.panel)),
-      dataDir: path.resolve(String(values.data ?? "data")),
+      dataDir: path.resolve(String(values.data ?? path.join(String(values.chapter ?? DEFAULT_CHAPTER_DIR), "data"))),
       threads,
       memoryLimit: memory,
       tempDirectory: values.temp === undefined ? undefined : path.resolve(String(values.temp)),
       databaseFile: values.db === undefined ? undefined : path.resolve(String(values.db)),
       dryRun: values["dry-run"] === true,
+      signal,
       onProgress: quiet ? undefined : (l) => stdout(l),
     });
     if (!quiet) {

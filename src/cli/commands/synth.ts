@@ -21,7 +21,7 @@ export const synth: Command = {
     if (values.seed === undefined || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${String(values.seed ?? "")}"`);
     if (values.out === undefined) throw new UsageError("--out DIR is required");
     const generator = (await import(pathToFileURL(path.resolve(String(values.generator ?? defaultGenerator(values.chapter)))).href)) as Generator;
-    const report = await generator.generatePanel({ seed, outDir: path.resolve(String(values.out)), targetsDir: path.resolve(String(values.targets ?? "data")) });
+    const report = await generator.generatePanel({ seed, outDir: path.resolve(String(values.out)), targetsDir: path.resolve(String(values.targets ?? path.join(String(values.chapter ?? DEFAULT_CHAPTER_DIR), "data"))) });
     for (const [table, n] of Object.entries(report.rows)) stdout(`  ${table}: ${n.toLocaleString("en")} rows`);
     stdout(`wrote ${report.files.map((f) => path.relative(process.cwd(), f)).join(", ")}`);
     return 0;
