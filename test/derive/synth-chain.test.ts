@@ -42,6 +42,18 @@ beforeAll(async () => {
     expect(snapshotTree(target)).toEqual(before);
     expect(fs.readdirSync(spill)).toEqual([]);
   }, 180_000);
+
+  it("synth stops on SIGTERM while writing: exit 143, the extract folder as it was, no staging left", async () => {
+    const target = tempDir("synth-again-");
+    fs.cpSync(extract, target, { recursive: true });
+    const before = snapshotTree(target);
+    const run = cli(["synth", "--seed", "2", "--out", target]);
+    await waitFor("the staging folder", () => fs.readdirSync(target).some((n) => n.startsWith(".synth-staging-")), 120_000, run);
+    run.child.kill("SIGTERM");
+    const { code } = await run.exited;
+    expect(code, run.out()).toBe(143);
+    expect(snapshotTree(target)).toEqual(before);
+  }, 180_000);
 }, 400_000);
 afterAll(() => removeDataCopies());
 
@@ -151,5 +163,17 @@ describe("synth --seed 1 → derive", () => {
     expect(run.out()).toMatch(/greenbook derive: .*SIGTERM/);
     expect(snapshotTree(target)).toEqual(before);
     expect(fs.readdirSync(spill)).toEqual([]);
+  }, 180_000);
+
+  it("synth stops on SIGTERM while writing: exit 143, the extract folder as it was, no staging left", async () => {
+    const target = tempDir("synth-again-");
+    fs.cpSync(extract, target, { recursive: true });
+    const before = snapshotTree(target);
+    const run = cli(["synth", "--seed", "2", "--out", target]);
+    await waitFor("the staging folder", () => fs.readdirSync(target).some((n) => n.startsWith(".synth-staging-")), 120_000, run);
+    run.child.kill("SIGTERM");
+    const { code } = await run.exited;
+    expect(code, run.out()).toBe(143);
+    expect(snapshotTree(target)).toEqual(before);
   }, 180_000);
 }, 400_000);
