@@ -62,10 +62,11 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
       ...common,
       target: "print",
       pageCss: pageCss(edition, heads, fontStacks(localeOf(lang).fonts)),
-      headScripts: pagedScripts(),
+      headScripts: pagedScripts({ minLinesAfterHeading: edition.proof.rules["heading-keep"].minLinesAfter }),
       fontSrc: fontAssetUrl,
     });
-    job = { name: `${lang}/chapter`, html: print.html, assets: fontAssets(print.fonts), paginate: true };
+    // The exhibits' make-up aims at the proofreader's page-fill threshold.
+    job = { name: `${lang}/chapter`, html: print.html, assets: fontAssets(print.fonts), paginate: true, placeExhibits: { minFill: edition.proof.rules["page-fill"].minFill } };
     return job;
   };
   return {

@@ -155,7 +155,7 @@ export class BuildEngine {
 
   /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
   private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
-    const key = hashOf(this.browser.version, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"), JSON.stringify(job.measure ?? null));
+    const key = hashOf(this.browser.version, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"), JSON.stringify(job.measure ?? null), JSON.stringify(job.placeExhibits ?? null));
     const pdf = this.cache.get("pdf", key);
     const meta = this.cache.getJson<{ pages: number; layout?: PageLayout }>("pdfmeta", key);
     if (pdf && meta) return { pdf, pages: meta.pages, layout: meta.layout, cached: true };

@@ -18,11 +18,19 @@
       found here are the runs printed. Nor is a paragraph's last-but-one line hyphenated.
    7. After layout, the text layer gets no soft hyphens: a soft hyphen where a line breaks becomes
       the hyphen printed there, the others are removed; a PDF search then finds every word.
-   8. Paragraphs that follow a paragraph are marked (see markContinuingParagraphs). */
+   8. Paragraphs that follow a paragraph are marked (see markContinuingParagraphs).
+   9. A heading keeps at least MIN_LINES_AFTER_HEADING lines of text under it on its page. CSS
+      break-after: avoid only holds a heading to the start of the next block: a one-line paragraph
+      satisfied it and the heading ended its page with one line under it. Otherwise the page ends
+      before the heading, which goes over with its text (unless it opens the page: then nothing
+      better exists).
+   10. The exhibits after the text are set in the order the printer chose (setExhibitOrder). */
 (() => {
   if (!window.Paged) return;
   const SHY = "\u00ad";
   const MAX_HYPHEN_RUN = 2;
+  // The proofreader's heading-keep setting (edition.yaml proof.rules.heading-keep.minLinesAfter), set by pagedScripts().
+  const MIN_LINES_AFTER_HEADING = Number.isInteger(window.__greenbookMinLinesAfterHeading) ? window.__greenbookMinLinesAfterHeading : 2;
 
   function charBox(node, i) {
     const r = document.createRange();
@@ -189,11 +197,24 @@
     }
   }
 
+  /** Fix 10: the exhibits after the text in the order the printer chose for the make-up (src/print/place-exhibits.ts), if it chose one. */
+  function setExhibitOrder() {
+    const order = window.__greenbookExhibitOrder;
+    const content = document.querySelector("template[data-ref='pagedjs-content']");
+    const section = Array.isArray(order) && (content ? content.content : document).querySelector(".exhibits");
+    if (!section) return;
+    for (const id of order) {
+      const exhibit = [...section.children].find((el) => el.id === id);
+      if (exhibit) section.appendChild(exhibit);
+    }
+  }
+
   const config = window.PagedConfig;
   if (config) {
     const before = config.before;
     config.before = async () => {
       if (before) await before();
+      setExhibitOrder();
       markContinuingParagraphs();
       limitHyphenRuns();
     };
@@ -248,6 +269,40 @@
     return i;
   }
 
+  /** Fixes 3–5: where a break inside a paragraph's text should fall instead, or null where it stands. */
+  function breakInText(overflow) {
+    const node = overflow.startContainer;
+    if (node.nodeType !== Node.TEXT_NODE || overflow.startOffset === 0) return null;
+    let kept = keepWidows(node, atSoftHyphen(node, overflow.startOffset));
+    if (typeof kept === "number") kept = keepWordsWhole(node, kept);
+    const moved = overflow.cloneRange();
+    if (typeof kept !== "number") moved.setStartBefore(kept);
+    else if (atSoftHyphen(node, kept) !== overflow.startOffset) moved.setStart(node, atSoftHyphen(node, kept));
+    else return null;
+    return moved;
+  }
+
+  /** Fix 9: the break moved before the last heading above it when fewer than MIN_LINES_AFTER_HEADING lines separate them; else null. */
+  function keepHeadingWithText(range) {
+    const at = range.startContainer.nodeType === Node.TEXT_NODE ? range.startContainer.parentElement : range.startContainer;
+    const area = at && at.closest(".pagedjs_page_content");
+    if (!area) return null;
+    const above = [...area.querySelectorAll("h1, h2, h3, h4, h5, h6")].filter((h) => range.comparePoint(h, 0) < 0 && !h.contains(range.startContainer));
+    const heading = above[above.length - 1];
+    if (!heading) return null;
+    const under = document.createRange();
+    under.setStartAfter(heading);
+    under.setEnd(range.startContainer, range.startOffset);
+    if (linesOf(under) >= MIN_LINES_AFTER_HEADING) return null;
+    const before = document.createRange();
+    before.setStart(area, 0);
+    before.setEndBefore(heading);
+    if (linesOf(before) === 0) return null;
+    const moved = range.cloneRange();
+    moved.setStartBefore(heading);
+    return moved;
+  }
+
   Paged.registerHandlers(class extends Paged.Handler {
     constructor(chunker, polisher, caller) {
       super(chunker, polisher, caller);
@@ -260,16 +315,11 @@
       }
     }
     onOverflow(overflow) {
-      const node = overflow && overflow.startContainer;
-      if (!node) return;
-      if (node.nodeType !== Node.TEXT_NODE || overflow.startOffset === 0) return;
-      let kept = keepWidows(node, atSoftHyphen(node, overflow.startOffset));
-      if (typeof kept === "number") kept = keepWordsWhole(node, kept);
-      const moved = overflow.cloneRange();
-      if (typeof kept !== "number") moved.setStartBefore(kept);
-      else if (atSoftHyphen(node, kept) !== overflow.startOffset) moved.setStart(node, atSoftHyphen(node, kept));
-      else return;
-      return moved;
+      if (!overflow || !overflow.startContainer) return;
+      const broken = breakInText(overflow) || overflow;
+      const kept = keepHeadingWithText(broken);
+      if (kept) return kept;
+      return broken === overflow ? undefined : broken;
     }
     afterRendered() {
       settleSoftHyphens(document.querySelector(".pagedjs_pages") || document.body);

@@ -11,6 +11,8 @@ import { PrintError } from "../errors.ts";
 import { ASSET_ORIGIN, serveAssets, type AssetMap } from "../browser/asset-server.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { measureLayout } from "../proof/measure-layout.ts";
+import { planExhibits, scorePages, worthMoving, type ExhibitRun } from "./place-exhibits.ts";
+import { readFileSync } from "node:fs";
 import type { MeasureOptions, PageLayout } from "../proof/page-layout.ts";
 import { preparePagedHtml } from "./paged-html.ts";
 
@@ -28,6 +30,11 @@ export interface PrintJob {
   inspect?: (page: Page) => Promise<void>;
   /** Measure the laid-out pages for the proofreader (src/proof); default not measured. */
   measure?: MeasureOptions;
+  /**
+   * Set the exhibits after the text in the interleaving of figures and tables that leaves the
+   * fewest pages filled less than `minFill` (src/print/place-exhibits.ts); default: numbered order.
+   */
+  placeExhibits?: { minFill: number };
 }
 
 export interface PrintResult {
@@ -45,11 +52,12 @@ export const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), ".."
 /** greenbook's corrections to Paged.js 0.4 (footnote placement, page-end hyphens, widows). */
 export const PAGED_FIXES = fileURLToPath(new URL("./paged-fixes.js", import.meta.url));
 
-/** Script tags that make a document paginate with Paged.js when loaded. */
-export function pagedScripts(): string {
+/** Script tags that make a document paginate with Paged.js when loaded; `minLinesAfterHeading` is the proofreader's heading-keep setting, which the print then keeps (paged-fixes.js, fix 9). */
+export function pagedScripts(options: { minLinesAfterHeading?: number } = {}): string {
+  const keep = options.minLinesAfterHeading === undefined ? "" : `window.__greenbookMinLinesAfterHeading=${Math.trunc(options.minLinesAfterHeading)};`;
   // Every declared face is loaded before layout starts: a face that arrived mid-layout would change
   // line breaks, so two prints of one document could differ.
-  return `<script>window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`;
+  return `<script>${keep}window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`;
 }
 
 /**
@@ -72,13 +80,45 @@ const STABLE_IDS = `(() => {
   return seen.size;
 })()`;
 
-/** Prints one document in a new tab of the session's browser. */
+/**
+ * Prints one document in a new tab of the session's browser. With `placeExhibits`, a better
+ * interleaving of the exhibits found on the first print's measurements is printed too, and the
+ * better of the two prints (as measured, not as predicted) is kept.
+ */
 export async function printPdf(session: BrowserSession, job: PrintJob): Promise<PrintResult> {
+  const first = await printOnce(session, job, job.html);
+  const minFill = job.placeExhibits?.minFill;
+  if (minFill === undefined || !first.run?.pages) return first.result;
+  const plan = planExhibits(first.run, minFill);
+  if (!plan) return first.result;
+  const second = await printOnce(session, job, withExhibitOrder(job.html, plan.order));
+  if (!second.run?.pages) return first.result;
+  // As printed, not as predicted: the second print is kept only if it really gains.
+  return worthMoving(scorePages(second.run.pages, minFill), scorePages(first.run.pages, minFill)) ? second.result : first.result;
+}
+
+/** `html` with the order its exhibits are to be set in (read by paged-fixes.js before layout). */
+export function withExhibitOrder(html: string, ids: readonly string[]): string {
+  const script = `<script>window.__greenbookExhibitOrder=${JSON.stringify(ids).replace(/</g, "\\u003c")};</script>`;
+  const at = html.indexOf("</head>");
+  return at < 0 ? html : `${html.slice(0, at)}${script}\n${html.slice(at)}`;
+}
+
+const MEASURE_EXHIBITS = new URL("./measure-exhibits.js", import.meta.url);
+let measureExhibitsSource: string | undefined;
+
+/** The exhibits after the text, measured in the printing tab (null without an exhibits section). */
+async function measureExhibits(page: Page): Promise<ExhibitRun | null> {
+  measureExhibitsSource ??= readFileSync(MEASURE_EXHIBITS, "utf8").replace(/^\/\*[\s\S]*?\*\/\s*/, "").replace(/;\s*$/, "");
+  return (await page.evaluate(`(${measureExhibitsSource})()`)) as ExhibitRun | null;
+}
+
+async function printOnce(session: BrowserSession, job: PrintJob, html: string): Promise<{ result: PrintResult; run: ExhibitRun | null }> {
   const timeout = job.timeoutMs ?? 60_000;
   const page = await session.browser.newPage();
   try {
     const assets: AssetMap = new Map(job.assets);
-    assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.paginate ? preparePagedHtml(job.html) : job.html });
+    assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.paginate ? preparePagedHtml(html) : html });
     assets.set("/vendor/paged.polyfill.js", { type: "text/javascript", file: PAGED_JS });
     assets.set("/vendor/paged-fixes.js", { type: "text/javascript", file: PAGED_FIXES });
     assets.set("/favicon.ico", { type: "image/x-icon", body: new Uint8Array() });
@@ -111,10 +151,11 @@ export async function printPdf(session: BrowserSession, job: PrintJob): Promise<
     if (job.paginate) await page.evaluate(STABLE_IDS);
     await job.inspect?.(page);
     const layout = job.measure ? await measureLayout(page, job.measure) : undefined;
+    const run = job.paginate && job.placeExhibits ? await measureExhibits(page) : null;
     const pages = job.paginate ? Number(await page.evaluate("window.__greenbookPages")) : 0;
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
     if (failures.errors.length || failures.blocked.length) throw new PrintError(`${job.name}: the page failed while printing: ${[...failures.errors, ...failures.blocked].join("; ")}`);
-    return { pdf, pages, layout };
+    return { result: { pdf, pages, layout }, run };
   } finally {
     await page.close().catch(() => undefined);
   }

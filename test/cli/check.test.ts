@@ -55,7 +55,7 @@ describe("greenbook check (in-process)", () => {
 
     const json = JSON.parse((await run(["check", "--json"])).stdout.join("\n")) as { warnings: string[]; proof: { failOnErrors: boolean; documents: { document: string; findings: { rule: string; page: number }[] }[] } };
     expect(json.warnings).toHaveLength(1);
-    expect(json.proof.failOnErrors).toBe(false);
+    expect(json.proof.failOnErrors).toBe(true);
     expect(json.proof.documents.map((d) => d.document)).toEqual(["en/chapter", "en/handout", "zh-HK/chapter", "zh-HK/handout"]);
   });
 

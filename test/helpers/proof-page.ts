@@ -17,7 +17,19 @@ const FACES = facesOf(["Source Serif 4", "Noto Serif HK"]);
  * 10/14 pt) with Paged.js unless `paginate` is false, and proofreads it with `settings`
  * (edition.yaml's proof: block; default the defaults).
  */
-export async function proofreadHtml(session: BrowserSession, body: string, options: { css?: string; settings?: unknown; paginate?: boolean; firstFolio?: number } = {}): Promise<DocumentProof> {
+export async function proofreadHtml(session: BrowserSession, body: string, options: ProofPageOptions = {}): Promise<DocumentProof> {
+  return (await printAndProofread(session, body, options)).proof;
+}
+
+interface ProofPageOptions {
+  css?: string;
+  settings?: unknown;
+  paginate?: boolean;
+  firstFolio?: number;
+}
+
+/** As proofreadHtml, with the printed PDF too. */
+export async function printAndProofread(session: BrowserSession, body: string, options: ProofPageOptions = {}): Promise<{ proof: DocumentProof; pdf: Uint8Array }> {
   const settings = options.settings === undefined ? DEFAULT_PROOF_SETTINGS : proofSettingsSchema.parse(options.settings);
   const paginate = options.paginate !== false;
   // Only the faces the text needs: Paged.js waits for every declared face before layout.
@@ -31,7 +43,7 @@ p { margin: 0; text-align: justify; hyphens: manual; }
 ${options.css ?? ""}
 </style>${paginate ? pagedScripts() : ""}</head><body>${body}</body></html>`;
   const printed = await printPdf(session, { name: "test/proof", html, assets: fontAssets(faces), paginate, measure: measureOptions(settings) });
-  return proofreadDocument({ document: "test/proof", layout: printed.layout!, pdf: printed.pdf, firstFolio: options.firstFolio, settings });
+  return { proof: proofreadDocument({ document: "test/proof", layout: printed.layout!, pdf: printed.pdf, firstFolio: options.firstFolio, settings }), pdf: printed.pdf };
 }
 
 /** The findings of one rule as "rule@page", for compact assertions. */

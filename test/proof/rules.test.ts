@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
-import { findingsOf, proofreadHtml } from "../helpers/proof-page.ts";
+import { extractPageTexts } from "../../src/proof/check-text-layer.ts";
+import { findingsOf, printAndProofread, proofreadHtml } from "../helpers/proof-page.ts";
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -45,6 +46,16 @@ describe("proofreader rules, each on a document that breaks it", () => {
     const proof = await proofreadHtml(session, `${spacer(100)}<h2 style="margin:0;font-size:12pt">A stranded heading</h2><div style="height:100mm;break-inside:avoid">box</div>`);
     expect(findingsOf(proof, "heading-keep")).toEqual(["error heading-keep p1"]);
     expect(proof.findings.find((f) => f.rule === "heading-keep")!.excerpt).toBe("A stranded heading");
+  });
+
+  it("heading-keep, prevented in print: a heading with one line under it at a page's foot goes over with its text", async () => {
+    // Paged.js would end page 1 after "One short line.": break-after: avoid is satisfied by a one-line paragraph.
+    const body = `${paragraphs(4)}<h2 style="margin:0;font-size:12pt">A kept heading</h2><p>One short line.</p><div style="height:100mm;break-inside:avoid">box</div>`;
+    const { proof, pdf } = await printAndProofread(session, body);
+    expect(findingsOf(proof, "heading-keep")).toEqual([]);
+    const pages = extractPageTexts(pdf);
+    expect(pages[0]).not.toContain("A kept heading");
+    expect(pages[1]!.trimStart()).toMatch(/^A kept heading\s+One short line\./);
   });
 
   it("orphan: a paragraph's first line alone at the foot of page 1", async () => {

@@ -19,6 +19,9 @@ describe("proofreading the shipped chapter", () => {
     const result = await buildEdition({ chapter, outDir: out, write: false });
     expect(readdirSync(out)).toEqual([]);
     expect(result.proof.documents.map((d) => d.document)).toEqual(["en/chapter", "en/handout", "zh-HK/chapter", "zh-HK/handout"]);
+    // The shipped edition has the gate on, and its pages pass it: no layout error in either edition.
+    expect(result.proof.failOnErrors).toBe(true);
+    expect(result.proof.documents.flatMap((d) => d.findings.filter((f) => f.severity === "error").map((f) => `${d.document} p${f.page} ${f.rule}: ${f.excerpt}`))).toEqual([]);
     for (const d of result.proof.documents) {
       const pdf = result.files.find((f) => f.format === "pdf" && `${f.lang}/${f.document}` === d.document)!;
       expect(d.pages).toBe(pdf.pages);
@@ -33,7 +36,7 @@ describe("proofreading the shipped chapter", () => {
   }, 900_000);
 
   it("refuses settings it cannot use, at their line in edition.yaml", () => {
-    const dir = copyData({ "edition.yaml": (t) => t.replace("  failOnErrors: false\n", "  failOnErrors: false\n  pageFill: 0.8\n").replace("    split-box:\n", "    widow: { minLines: 0 }\n    split-box:\n") });
+    const dir = copyData({ "edition.yaml": (t) => t.replace("  failOnErrors: true\n", "  failOnErrors: true\n  pageFill: 0.8\n").replace("    split-box:\n", "    widow: { minLines: 0 }\n    split-box:\n") });
     let error: unknown;
     try {
       loadData(dir);
@@ -48,7 +51,7 @@ describe("proofreading the shipped chapter", () => {
 
   it("with proof.failOnErrors on, an error stops the build: ProofError naming the page, nothing written", async () => {
     // Every page but the last is less than 100% full: page-fill fires as an error whatever the typesetting.
-    const dir = copyData({ "edition.yaml": (t) => t.replace("  failOnErrors: false\n  rules:\n", "  failOnErrors: true\n  rules:\n    page-fill: { minFill: 1, severity: error, whenNextCannotFit: error }\n") });
+    const dir = copyData({ "edition.yaml": (t) => t.replace("  failOnErrors: true\n  rules:\n", "  failOnErrors: true\n  rules:\n    page-fill: { minFill: 1, severity: error, whenNextCannotFit: error }\n") });
     const out = makeTempDir("greenbook-proof-out-");
     const build = buildEdition({ chapter, dataDir: dir, outDir: out, langs: ["en"], documents: ["chapter"] });
     await expect(build).rejects.toBeInstanceOf(ProofError);
