@@ -71,6 +71,8 @@ export interface Locale {
   exhibitRef(word: string, number: number): string;
   /** Adds soft hyphens to prose HTML where a line may break; undefined for none. */
   hyphenate?(html: string): string;
+  /** Joins with no-break spaces the words a line must not part ("30 June", "et al. (2022)"); applied to prose text, never to markup. */
+  bindSpaces?(text: string): string;
   /** Font families: Latin face first, then the face for this script. */
   fonts: { serif: readonly string[]; sans: readonly string[] };
   /** Words of the generated note on what an edition says differently from the published chapter. */

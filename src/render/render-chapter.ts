@@ -73,7 +73,11 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const prose = createProseRenderer({ chapter, dataset, stats, claims, templates: t, target });
   // The secondary language renders only secondary captions; its records are not this edition's.
   const proseOther = createProseRenderer({ chapter, dataset, stats, claims, templates: tOther, target });
-  const hyphenate = (html: string) => (locale.hyphenate ? hyphenateProse(html, locale.hyphenate) : html);
+  const bind = locale.bindSpaces;
+  const hyphenate = (html: string) => {
+    const bound = bind ? bindSpacesInHtml(html, bind) : html;
+    return locale.hyphenate ? hyphenateProse(bound, locale.hyphenate) : bound;
+  };
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
   const findingSections = chapter.findingSections ?? t.sections.slice(0, 1).map((s) => s.name);
@@ -229,6 +233,14 @@ function hyphenateProse(html: string, hyphenate: (html: string) => string): stri
   const keep = (m: string) => `\u0000${kept.push(m) - 1}\u0000`;
   const masked = html.replace(/<h[1-6][\s\S]*?<\/h[1-6]>/g, keep).replace(/(?:https?:\/\/|www\.)[^\s<]*/g, keep);
   return limitSoftHyphens(hyphenate(masked)).replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+}
+
+/** `bind` applied to the text of `html` between its tags (attributes and URLs in them untouched). */
+export function bindSpacesInHtml(html: string, bind: (text: string) => string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : bind(part)))
+    .join("");
 }
 
 function languageTemplates(templates: TemplateSet, lang: string): LanguageTemplates {

@@ -3,8 +3,8 @@ import hyphenEnGb from "hyphen/en-gb/index.js";
 import { defineLocale } from "../locale.ts";
 import { HK_SANS, HK_SERIF, LATIN_SANS, LATIN_SERIF } from "./fonts.ts";
 
-const months = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
-void months;
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})[ \\n]+(${MONTHS})\\b`, "g");
 
 export const en = defineLocale({
   tag: "en",
@@ -36,6 +36,12 @@ export const en = defineLocale({
   exhibitLabel: (word, n) => `${word} ${n}`,
   exhibitRef: (word, n) => `${word} ${n}`,
   hyphenate: (html) => hyphenEnGb.hyphenateHTMLSync(html),
+  // A day and its month, a citation's "et al." and its year, an exhibit or page and its number stay on one line.
+  bindSpaces: (text) =>
+    text
+      .replace(DAY_MONTH, "$1\u00a0$2")
+      .replace(/\bet al\.[ \n]+(?=[(\d])/g, "et al.\u00a0")
+      .replace(/\b(Figures?|Tables?|pp?\.)[ \n]+(?=\d)/g, "$1\u00a0"),
   // Chinese names in English text (authors, labels) come from the HK face.
   fonts: { serif: [LATIN_SERIF, HK_SERIF], sans: [LATIN_SANS, HK_SANS] },
   figuresNote: {

@@ -1,0 +1,23 @@
+/** No-break spaces where an English line must not part two words, in prose text only. */
+import { describe, expect, it } from "vitest";
+import { en } from "../../src/locale/locales/en.ts";
+import { bindSpacesInHtml } from "../../src/render/render-chapter.ts";
+
+const NBSP = "\u00a0";
+
+describe("English bindSpaces", () => {
+  it("binds a day to its month, et al. to its year, an exhibit or page to its number", () => {
+    expect(en.bindSpaces!("on 30 June 2023")).toBe(`on 30${NBSP}June 2023`);
+    expect(en.bindSpaces!("Cai et al.\n(2022) and Liang et al. 2021")).toBe(`Cai et al.${NBSP}(2022) and Liang et al.${NBSP}2021`);
+    expect(en.bindSpaces!("Figure 3, Tables 2 and 3, p. 5, pp. 7")).toBe(`Figure${NBSP}3, Tables${NBSP}2 and 3, p.${NBSP}5, pp.${NBSP}7`);
+  });
+
+  it("leaves other spaces alone", () => {
+    expect(en.bindSpaces!("June was 30 days; Mayor et alia; a Figure of speech")).toBe("June was 30 days; Mayor et alia; a Figure of speech");
+  });
+
+  it("touches text, never markup", () => {
+    const html = `<a href="#fig 3" title="Figure 3">Figure 3</a> on <time datetime="30 June">30 June</time>`;
+    expect(bindSpacesInHtml(html, en.bindSpaces!)).toBe(`<a href="#fig 3" title="Figure 3">Figure${NBSP}3</a> on <time datetime="30 June">30${NBSP}June</time>`);
+  });
+});
