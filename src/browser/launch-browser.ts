@@ -12,6 +12,8 @@ export const PROFILE_PREFIX = "greenbook-chromium-";
 const STALE_PROFILE = /^greenbook-chromium-(\d+)-/;
 /** How long a browser may take to close before it is killed. */
 const CLOSE_GRACE_MS = 5000;
+/** How long the browser's helper processes may outlive it before they are killed. */
+const GROUP_GRACE_MS = 2000;
 
 /** Flags every greenbook Chromium starts with: no sandbox (we run as root in CI), no network chatter. */
 export const CHROMIUM_FLAGS = [
@@ -121,10 +123,34 @@ export async function launchBrowser(options: BrowserOptions = {}): Promise<Brows
             child.kill("SIGKILL");
           }
         }
+        // Chromium's helpers (zygote, utility, crash handler) outlive the browser process by a
+        // moment and write to the profile until they end: wait for the whole group first.
+        if (child?.pid !== undefined) await groupEnded(child.pid);
       } finally {
         removeProfile();
         unregister();
       }
     },
   };
+}
+
+/** Resolves once no process of the group led by `pid` is left, killing what remains after GROUP_GRACE_MS. */
+async function groupEnded(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const until = Date.now() + GROUP_GRACE_MS;
+  while (alive() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+  if (!alive()) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 40 && alive(); i++) await new Promise((r) => setTimeout(r, 25));
 }
