@@ -71,7 +71,10 @@ export interface Locale {
   exhibitRef(word: string, number: number): string;
   /** Adds soft hyphens to prose HTML where a line may break; undefined for none. */
   hyphenate?(html: string): string;
-  /** Joins with no-break spaces the words a line must not part ("30 June", "et al. (2022)"); applied to prose text, never to markup. */
+  /**
+   * Keeps on one line what a line must not part ("30 June", "et al. (2022)", 7月31日): with no-break
+   * spaces, or an HTML span of class nobr. Applied to prose text between tags, never to markup.
+   */
   bindSpaces?(text: string): string;
   /** Font families: Latin face first, then the face for this script. */
   fonts: { serif: readonly string[]; sans: readonly string[] };

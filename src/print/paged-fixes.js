@@ -110,8 +110,8 @@
   }
 
   /** Fix 6: leaves whole the words that would make a run of more than MAX_HYPHEN_RUN hyphenated lines. */
-  function limitHyphenRuns() {
-    const blocks = new Set(textNodes(document.body).map((t) => t.parentElement.closest("p, li, td, th, figcaption") || t.parentElement));
+  function limitHyphenRuns(root) {
+    const blocks = new Set(textNodes(root).map((t) => t.parentElement.closest("p, li, td, th, figcaption") || t.parentElement));
     if (!blocks.size) return;
     const width = getComputedStyle(document.documentElement).getPropertyValue("--page-content-width").trim();
     const body = document.body.style.width;
@@ -190,18 +190,17 @@
 
   /** Fix 8: Paged.js rewrites sibling selectors (p + p) into attributes it never sets, so the
       paragraphs that follow a paragraph or list get a class instead: .follows-text. */
-  function markContinuingParagraphs() {
-    for (const p of document.querySelectorAll("p")) {
+  function markContinuingParagraphs(root) {
+    for (const p of root.querySelectorAll("p")) {
       const prev = p.previousElementSibling;
       if (prev && /^(P|OL|UL)$/.test(prev.tagName)) p.classList.add("follows-text");
     }
   }
 
   /** Fix 10: the exhibits after the text in the order the printer chose for the make-up (src/print/place-exhibits.ts), if it chose one. */
-  function setExhibitOrder() {
+  function setExhibitOrder(root) {
     const order = window.__greenbookExhibitOrder;
-    const content = document.querySelector("template[data-ref='pagedjs-content']");
-    const section = Array.isArray(order) && (content ? content.content : document).querySelector(".exhibits");
+    const section = Array.isArray(order) && root.querySelector(".exhibits");
     if (!section) return;
     for (const id of order) {
       const exhibit = [...section.children].find((el) => el.id === id);
@@ -214,9 +213,21 @@
     const before = config.before;
     config.before = async () => {
       if (before) await before();
-      setExhibitOrder();
-      markContinuingParagraphs();
-      limitHyphenRuns();
+      // The content waits inert in Paged.js's template (src/print/paged-html.ts). Fix 6 measures
+      // lines, so it is set once in the page for that, then put back for Paged.js to take.
+      const template = document.querySelector("body > template[data-ref='pagedjs-content']");
+      const root = template ? document.createElement("div") : document.body;
+      if (template) {
+        root.appendChild(template.content);
+        document.body.appendChild(root);
+      }
+      setExhibitOrder(root);
+      markContinuingParagraphs(root);
+      limitHyphenRuns(root);
+      if (template) {
+        while (root.firstChild) template.content.appendChild(root.firstChild);
+        root.remove();
+      }
     };
   }
 

@@ -7,7 +7,9 @@
  * they are.
  */
 const CLOSING = "）」』》〉】〕";
-const FOLLOWING = "，。、；：！？" + CLOSING;
+// Only before punctuation: the Hong Kong faces do not set every closing bracket in the left half of
+// its em, so halving the first of two closing brackets (」） or 】）) laid the second over it.
+const FOLLOWING = "，。、；：！？";
 // The punctuation may follow after tags (a linked 【圖2】 closing before ）); never inside a tag.
 const HALF = new RegExp(`([${CLOSING}])(?=(?:<[^>]+>)*[${FOLLOWING}])(?![^<]*>)`, "gu");
 const BLOCKS = /(<(style|script|svg|title)\b[\s\S]*?<\/\2>)/;

@@ -21,3 +21,12 @@ describe("English bindSpaces", () => {
     expect(bindSpacesInHtml(html, en.bindSpaces!)).toBe(`<a href="#fig 3" title="Figure 3">Figure${NBSP}3</a> on <time datetime="30 June">30${NBSP}June</time>`);
   });
 });
+
+describe("Chinese bindSpaces", () => {
+  it("keeps each number of a date with its unit", async () => {
+    const { zhHK } = await import("../../src/locale/locales/zh-hk.ts");
+    const nobr = (s: string) => `<span class="nobr">${s}</span>`;
+    expect(zhHK.bindSpaces!("截至2023年7月31日，經此計劃；6月1日")).toBe(`截至${nobr("2023年")}${nobr("7月")}${nobr("31日")}，經此計劃；${nobr("6月")}${nobr("1日")}`);
+    expect(zhHK.bindSpaces!("2023年全年，約30,183人")).toBe("2023年全年，約30,183人");
+  });
+});

@@ -3,10 +3,11 @@ import { setHanText } from "../../src/render/set-han-text.ts";
 
 describe("setHanText", () => {
   it("sets a closing bracket before punctuation half-width", () => {
-    expect(setHanText("（簡稱「高才通」），讓")).toBe('（簡稱「高才通<span class="cjk-half">」</span><span class="cjk-half">）</span>，讓');
+    // Of two closing brackets only the one before the punctuation: halving the first laid the second over it.
+    expect(setHanText("（簡稱「高才通」），讓")).toBe('（簡稱「高才通」<span class="cjk-half">）</span>，讓');
     expect(setHanText("（36人）。")).toBe('（36人<span class="cjk-half">）</span>。');
     expect(setHanText("（36人）與")).toBe("（36人）與");
-    expect(setHanText('（<a href="#fig2">【圖2】</a>）。')).toBe('（<a href="#fig2">【圖2<span class="cjk-half">】</span></a><span class="cjk-half">）</span>。');
+    expect(setHanText('（<a href="#fig2">【圖2】</a>）。')).toBe('（<a href="#fig2">【圖2】</a><span class="cjk-half">）</span>。');
     expect(setHanText('<a title="）。">x</a>')).toBe('<a title="）。">x</a>');
   });
 

@@ -4,7 +4,7 @@ import type { Locale } from "../locale.ts";
 /** `units`: the characters for 10⁴ and 10⁸ (萬 and 億, or 万 and 亿). */
 export function hanCommon(people: string, pointsWord: string, andWord: string, units: { wan: string; yi: string }): Pick<
   Locale,
-  "script" | "punctuation" | "span" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef"
+  "script" | "punctuation" | "span" | "colon" | "sentenceSeparator" | "nameSeparator" | "bylineSeparator" | "largeUnits" | "people" | "times" | "percentagePoints" | "date" | "period" | "list" | "exhibitLabel" | "exhibitRef" | "bindSpaces"
 > {
   return {
     script: "han",
@@ -31,5 +31,8 @@ export function hanCommon(people: string, pointsWord: string, andWord: string, u
     list: (items) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join("、")}${andWord}${items.at(-1)}`),
     exhibitLabel: (word, n) => `${word}${n}`,
     exhibitRef: (word, n) => `【${word}${n}】`,
+    // A date's number stays with its unit ("2023年7 / 月31日" reads as two numbers); the date may still
+    // break between its parts, so a line is not set loose to carry a whole date over.
+    bindSpaces: (text) => text.replace(/\d{1,4}[年月日](?=\d{1,2}[月日])|(?<=[年月])\d{1,2}[月日]/g, '<span class="nobr">$&</span>'),
   };
 }
