@@ -34,7 +34,8 @@ export const TYPE = {
   axisTitle: { size: 11.5, weight: 700 },
   legend: { size: 11, weight: 400 },
   annotation: { size: 10.5, lineHeight: 13, weight: 400 },
-  footer: { size: 9.5, lineHeight: 12.5, weight: 400 },
+  // 10.7 px prints at 8 pt: sources and notes no smaller than Chinese small print may be.
+  footer: { size: 10.7, lineHeight: 14, weight: 400 },
 } as const;
 
 /** Colours, each with its greyscale lightness (CIE L*) in the comment. */
