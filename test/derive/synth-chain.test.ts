@@ -43,6 +43,13 @@ beforeAll(async () => {
     expect(fs.readdirSync(spill)).toEqual([]);
   }, 180_000);
 
+  it("calibrates from other seeds too: a search that stalls starts again, drawn from the same seed", async () => {
+    const { readTargets } = await import("../../chapters/brain-drain/derive/synth/read-targets.ts");
+    const { buildPeople } = await import("../../chapters/brain-drain/derive/synth/build-people.ts");
+    // Seed 2's first search for one Table 1 group stalled (CalibrationError, once exit 70).
+    expect(buildPeople(readTargets(DATA_DIR), 2).length).toBeGreaterThan(100_000);
+  }, 180_000);
+
   it("synth stops on SIGTERM while writing: exit 143, the extract folder as it was, no staging left", async () => {
     const target = tempDir("synth-again-");
     fs.cpSync(extract, target, { recursive: true });
@@ -163,6 +170,13 @@ describe("synth --seed 1 → derive", () => {
     expect(run.out()).toMatch(/greenbook derive: .*SIGTERM/);
     expect(snapshotTree(target)).toEqual(before);
     expect(fs.readdirSync(spill)).toEqual([]);
+  }, 180_000);
+
+  it("calibrates from other seeds too: a search that stalls starts again, drawn from the same seed", async () => {
+    const { readTargets } = await import("../../chapters/brain-drain/derive/synth/read-targets.ts");
+    const { buildPeople } = await import("../../chapters/brain-drain/derive/synth/build-people.ts");
+    // Seed 2's first search for one Table 1 group stalled (CalibrationError, once exit 70).
+    expect(buildPeople(readTargets(DATA_DIR), 2).length).toBeGreaterThan(100_000);
   }, 180_000);
 
   it("synth stops on SIGTERM while writing: exit 143, the extract folder as it was, no staging left", async () => {

@@ -5,7 +5,7 @@
  * moments by integer search (calibrate-table1.ts).
  */
 import { createRandom, shuffledLabels, type Random } from "../../../../src/derive/synth/random.ts";
-import { fitGroup, momentTargets, startingValues, targetSds, type ProfileTarget } from "./calibrate-table1.ts";
+import { CalibrationError, fitGroup, momentTargets, startingValues, targetSds, type ProfileTarget } from "./calibrate-table1.ts";
 import { assignMultinationals } from "./assign-multinationals.ts";
 import type { SynthTargets } from "./read-targets.ts";
 
@@ -25,6 +25,9 @@ function profileTarget(t: SynthTargets, row: string): ProfileTarget {
   return { joiner: r.joiner, leaver: r.leaver, t: r.t, decimals: r.decimals };
 }
 
+/** How many starts a Table 1 group's search gets. */
+const FIT_ATTEMPTS = 4;
+
 /** Fits one Table 1 row for joiners and leavers; returns [joiner values, leaver values]. */
 function fitRow(t: SynthTargets, row: string, n: [number, number], bounds: [number[][], number[][]], random: Random, weights?: [number[], number[]], extra?: { row: string; weights: [number[], number[]] }): [number[], number[]] {
   const choice = t.choices.table1[row]!;
@@ -32,8 +35,16 @@ function fitRow(t: SynthTargets, row: string, n: [number, number], bounds: [numb
   const targets = momentTargets(p, targetSds(p, n[0], n[1], choice.sd_ratio), weights);
   const extraTargets = extra ? momentTargets(profileTarget(t, extra.row), targetSds(profileTarget(t, extra.row), n[0], n[1], t.choices.table1[extra.row]?.sd_ratio ?? 1), extra.weights) : undefined;
   return [0, 1].map((g) => {
-    const start = startingValues(n[g]!, targets[g]!.mean, targets[g]!.sd, random);
-    return fitGroup(`${row} (${g === 0 ? "joiners" : "leavers"})`, start, bounds[g]![0]!, bounds[g]![1]!, extraTargets ? [targets[g]!, extraTargets[g]!] : [targets[g]!], random);
+    // A search from an unlucky start can stall: start again from new values drawn from the same
+    // stream (so the seed still decides every byte) before giving up.
+    for (let attempt = 1; ; attempt++) {
+      const start = startingValues(n[g]!, targets[g]!.mean, targets[g]!.sd, random);
+      try {
+        return fitGroup(`${row} (${g === 0 ? "joiners" : "leavers"})`, start, bounds[g]![0]!, bounds[g]![1]!, extraTargets ? [targets[g]!, extraTargets[g]!] : [targets[g]!], random);
+      } catch (err) {
+        if (!(err instanceof CalibrationError) || attempt === FIT_ATTEMPTS) throw err;
+      }
+    }
   }) as [number[], number[]];
 }
 

@@ -5,6 +5,7 @@
  */
 import { fitIntegers, type MomentTarget } from "../../../../src/derive/synth/fit-integers.ts";
 import type { Random } from "../../../../src/derive/synth/random.ts";
+import { GreenbookError } from "../../../../src/errors.ts";
 
 export interface ProfileTarget {
   joiner: number;
@@ -34,13 +35,14 @@ export function startingValues(n: number, mean: number, sd: number, random: Rand
   return Array.from({ length: n }, () => mean + (random.next() * 2 - 1) * half);
 }
 
-export class CalibrationError extends Error {
+/** A user-facing failure (exit 1): the synth.yaml choices cannot be met from this seed. */
+export class CalibrationError extends GreenbookError {
   override name = "CalibrationError";
 }
 
 /** Fits one group's values; throws when the search cannot reach the targets. */
 export function fitGroup(what: string, initial: number[], lower: number[], upper: number[], targets: MomentTarget[], random: Random): number[] {
   const result = fitIntegers({ initial, lower, upper, targets }, random);
-  if (!result.converged) throw new CalibrationError(`${what}: the search did not reach the targets after ${result.moves} moves; change its n or sd_ratio in synth.yaml`);
+  if (!result.converged) throw new CalibrationError(`${what}: the search did not reach the targets after ${result.moves} moves; change its n or sd_ratio in synth.yaml, or try another seed`);
   return result.values;
 }
