@@ -76,7 +76,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const bind = locale.bindSpaces;
   const hyphenate = (html: string) => {
     const bound = bind ? bindSpacesInHtml(html, bind) : html;
-    return locale.hyphenate ? hyphenateProse(bound, locale.hyphenate) : bound;
+    return breakableUrls(locale.hyphenate ? hyphenateProse(bound, locale.hyphenate) : bound);
   };
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
@@ -241,6 +241,20 @@ export function bindSpacesInHtml(html: string, bind: (text: string) => string): 
     .split(/(<[^>]*>)/)
     .map((part, i) => (i % 2 === 1 ? part : bind(part)))
     .join("");
+}
+
+/**
+ * URLs in the text may break after a slash or before a hyphen, never after one: a line ending in
+ * "Northern-Metropolis-" would read as a word hyphenated by the typesetter, and the reader could
+ * not tell whether the URL has the hyphen. The hyphen is kept with the character after it.
+ */
+export function breakableUrls(html: string): string {
+  return bindSpacesInHtml(html, (text) =>
+    text.replace(/(?:https?:\/\/|www\.)[^\s<]*/g, (url) => {
+      const [, scheme = "", rest = ""] = /^(https?:\/\/)?(.*)$/s.exec(url) ?? [];
+      return scheme + rest.replace(/\/(?=.)/g, "/<wbr>").replace(/-(.)/gs, '<wbr><span class="nobr">-$1</span>');
+    }),
+  );
 }
 
 function languageTemplates(templates: TemplateSet, lang: string): LanguageTemplates {

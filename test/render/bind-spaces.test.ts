@@ -30,3 +30,14 @@ describe("Chinese bindSpaces", () => {
     expect(zhHK.bindSpaces!("2023年全年，約30,183人")).toBe("2023年全年，約30,183人");
   });
 });
+
+describe("breakableUrls", () => {
+  it("lets a URL break after a slash or before a hyphen, never after one", async () => {
+    const { breakableUrls } = await import("../../src/render/render-chapter.ts");
+    const html = `see <a href="https://a.org/x-y/z">https://a.org/x-y/z</a> and www.b.hk/k-l.`;
+    expect(breakableUrls(html)).toBe(
+      `see <a href="https://a.org/x-y/z">https://a.org/<wbr>x<wbr><span class="nobr">-y</span>/<wbr>z</a> and www.b.hk/<wbr>k<wbr><span class="nobr">-l</span>.`,
+    );
+    expect(breakableUrls("well-known words")).toBe("well-known words");
+  });
+});
