@@ -127,7 +127,7 @@ describe("synth --seed 1 → derive", () => {
     expect(calibrated.map((r) => r.id)).toEqual(expect.arrayContaining(["linkedin-stayed", "linkedin-joined", "linkedin-left", "non-asian-ratio", "table3-stayed-total", "table3-joined-total", "table3-left-total"]));
     for (const r of calibrated) expect([r.matches, r.rounded], r.id).toEqual([original.get(r.id)!.matches, original.get(r.id)!.rounded]);
     expect(calibrated.filter((r) => r.matches).map((r) => r.id)).toEqual(["linkedin-stayed", "linkedin-joined", "linkedin-left", "non-asian-ratio"]);
-  }, 120_000);
+  }, 400_000);
 
   it("gives byte-identical extract files for the same seed", async () => {
     const again = tempDir("synth-");
