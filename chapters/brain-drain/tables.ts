@@ -94,6 +94,8 @@ export const table4 = defineTable<Stats>({
   build: (stats, t) => ({
     id: "table4",
     columns: t.columns(["city", "users", ...RANK_COLUMNS]),
+    // Four ranks by the share of users with a degree or a company, three by the universities' THE rank.
+    spanners: t.spanners([[null, 2], ["rates", 4], ["the", 3]]),
     groups: [
       {
         rows: stats.cities.rows.map((c) => ({

@@ -30,6 +30,8 @@ const exhibitsSchema = z.record(
     caption: z.string().min(1),
     /** Column headers in this language, by column id (tables only). */
     columns: z.record(z.string(), z.string()).optional(),
+    /** Headers that span a group of columns (a table's spanner heads), by group id. */
+    spanners: z.record(z.string(), z.string()).optional(),
     /** Notes printed under the exhibit (Markdown, may use helpers). */
     notes: z.string().optional(),
     /** Footnotes attached to table rows, by row id (Markdown inline). */

@@ -96,13 +96,11 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
 
   const notesBefore = countNotes(prose);
   // Column headers may use helpers too ({{s.latest.year}}); they are plain text, not Markdown.
-  const headers = (l: LanguageTemplates, renderer: typeof prose) =>
-    Object.fromEntries(
-      Object.entries(l.exhibits).map(([id, ex]) => [
-        id,
-        { columns: ex.columns && Object.fromEntries(Object.entries(ex.columns).map(([col, text]) => [col, text.includes("{{") ? renderer.text({ name: `${id}.columns.${col}`, file: exhibitsFile(l), text }) : text])) },
-      ]),
-    );
+  const headers = (l: LanguageTemplates, renderer: typeof prose) => {
+    const render = (id: string, key: "columns" | "spanners", heads: Record<string, string> | undefined) =>
+      heads && Object.fromEntries(Object.entries(heads).map(([col, text]) => [col, text.includes("{{") ? renderer.text({ name: `${id}.${key}.${col}`, file: exhibitsFile(l), text }) : text]));
+    return Object.fromEntries(Object.entries(l.exhibits).map(([id, ex]) => [id, { columns: render(id, "columns", ex.columns), spanners: render(id, "spanners", ex.spanners) }]));
+  };
   const texts = { [lang]: headers(t, prose), [secondary]: headers(tOther, proseOther) };
   const strings = t.strings;
   const label = (kind: "figure" | "table", number: number, l: LanguageTemplates) => {

@@ -7,7 +7,7 @@ import { TemplateError } from "../errors.ts";
 import type { Dataset } from "../data/dataset.ts";
 import { formatNumber } from "./format-number.ts";
 /** The parts of an exhibit's text (exhibits.yaml) a table uses. */
-type ExhibitText = Record<string, { columns?: Record<string, string> } | undefined>;
+type ExhibitText = Record<string, { columns?: Record<string, string>; spanners?: Record<string, string> } | undefined>;
 
 export interface Bilingual {
   primary: string;
@@ -38,10 +38,18 @@ export interface TableColumn extends Bilingual {
   sub?: boolean;
 }
 
+/** A head over `span` adjacent columns; without a label it only fills the row above columns that have none. */
+export interface TableSpanner {
+  label?: Bilingual;
+  span: number;
+}
+
 export interface TableModel {
   id: string;
   /** Header cells, first the row-header column. */
   columns: TableColumn[];
+  /** A row of spanner heads above the column heads, covering every column (a column with a bracketed sub-value counts once). */
+  spanners?: TableSpanner[];
   groups: { header?: Bilingual; rows: TableRow[] }[];
 }
 
@@ -52,6 +60,8 @@ export interface TableContext {
   secondary: string;
   /** Header cells from exhibits.yaml's `columns`, in both languages; the first `textColumns` are text. */
   columns(ids: readonly string[], textColumns?: number): TableModel["columns"];
+  /** Spanner heads from exhibits.yaml's `spanners`: each group id (or null for columns under no spanner) with how many columns it covers. */
+  spanners(groups: readonly (readonly [string | null, number])[]): TableSpanner[];
   /** A label in both languages. */
   bilingual(key: string): Bilingual;
   /** The rendered footnote of a row (exhibits.yaml `rowNotes`), or "". */
@@ -79,6 +89,14 @@ export function createTableContext(input: {
         const other = texts[secondary]?.[id]?.columns?.[col];
         if (primary === undefined || other === undefined) throw new TemplateError(`exhibits.yaml: ${id}.columns.${col} is missing in ${primary === undefined ? lang : secondary}`);
         return { primary, secondary: other, numeric: i >= textColumns };
+      }),
+    spanners: (groups) =>
+      groups.map(([group, span]) => {
+        if (group === null) return { span };
+        const primary = texts[lang]?.[id]?.spanners?.[group];
+        const other = texts[secondary]?.[id]?.spanners?.[group];
+        if (primary === undefined || other === undefined) throw new TemplateError(`exhibits.yaml: ${id}.spanners.${group} is missing in ${primary === undefined ? lang : secondary}`);
+        return { label: { primary, secondary: other }, span };
       }),
     bilingual: (key) => {
       const l = dataset.labels.get(key);

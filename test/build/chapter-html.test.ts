@@ -30,7 +30,7 @@ interface PageFacts {
   failedFonts: string[];
   h1: number;
   h2: string[];
-  tables: { id: string; colHeaders: number; colHeadersWithScope: number; rows: number; rowHeadersWithScope: number }[];
+  tables: { id: string; colHeaders: number; colHeadersWithScope: number; spanners: { span: number; text: string }[]; rows: number; rowHeadersWithScope: number }[];
   figures: { id: string; caption: string; chartLabel: string | null; description: string | null; svgInline: boolean }[];
   axe: { id: string; impact: string | null; help: string; targets: string[] }[];
 }
@@ -82,7 +82,8 @@ async function inspect(s: BrowserSession, html: string): Promise<PageFacts> {
         h2: Array.from(document.querySelectorAll("h2")).map(text),
         tables: Array.from(document.querySelectorAll("table")).map((t) => ({
           id: t.id,
-          colHeaders: t.querySelectorAll("thead th").length,
+          colHeaders: t.querySelectorAll('thead th:not([scope="colgroup"])').length,
+          spanners: Array.from(t.querySelectorAll('thead th[scope="colgroup"]')).map((th) => ({ span: (th as HTMLTableCellElement).colSpan, text: text(th) })),
           colHeadersWithScope: t.querySelectorAll('thead th[scope="col"]').length,
           rows: t.querySelectorAll("tbody tr:not(.group-header)").length,
           rowHeadersWithScope: t.querySelectorAll('tbody tr:not(.group-header) > th:first-child[scope="row"]').length,
@@ -154,6 +155,10 @@ describe.each(edition.languages)("the chapter HTML (%s)", (l) => {
     // Table 2 has a row per region, Table 4 a row per city.
     expect(facts.tables[1]!.rows).toBe(stats.regions.rows.length);
     expect(facts.tables[3]!.rows).toBe(stats.cities.rows.length);
+    // Table 4's ranks under two spanner heads (four by shares of users, three by THE ranks), in both languages.
+    expect(facts.tables[3]!.spanners.map((sp) => sp.span)).toEqual([4, 3]);
+    expect(facts.tables[3]!.spanners.map((sp) => sp.text)).toEqual(l === "en" ? ["Rank by share of users 比率排名", "Rank by university’s THE rank 院校THE排名"] : ["比率排名 Rank by share of users", "院校THE排名 Rank by university’s THE rank"]);
+    for (const t of facts.tables.slice(0, 3)) expect(t.spanners, t.id).toEqual([]);
   });
 
   it("has each figure with its caption, its chart inline and the generated description", () => {
