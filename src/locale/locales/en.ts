@@ -46,7 +46,7 @@ export const en = defineLocale({
   fonts: { serif: [LATIN_SERIF, HK_SERIF], sans: [LATIN_SANS, HK_SANS] },
   figuresNote: {
     title: "Note on the figures in this edition",
-    intro: (book) => `This edition recomputes every figure from its data. Where a figure or a conclusion differs from the chapter as first published in the ${book}, it is listed here with the reason.`,
+    intro: (book) => `This edition recomputes every number it prints from its data files. Where a number or a conclusion differs from the chapter as first published in the ${book}, it is listed here with the reason.`,
     entry: ({ label, published, current, reason }) => `**${label}.** First published: ${published}. This edition: ${current}. Reason: ${reason}.`,
     reasons: {
       "corrected-arithmetic": "corrected arithmetic",
