@@ -52,12 +52,16 @@ export const PAGED_JS = path.join(path.dirname(require.resolve("pagedjs")), ".."
 /** greenbook's corrections to Paged.js 0.4 (footnote placement, page-end hyphens, widows). */
 export const PAGED_FIXES = fileURLToPath(new URL("./paged-fixes.js", import.meta.url));
 
-/** Script tags that make a document paginate with Paged.js when loaded; `minLinesAfterHeading` is the proofreader's heading-keep setting, which the print then keeps (paged-fixes.js, fix 9). */
-export function pagedScripts(options: { minLinesAfterHeading?: number } = {}): string {
+/**
+ * Script tags that make a document paginate with Paged.js when loaded; `minLinesAfterHeading` is
+ * the proofreader's heading-keep setting, which the print then keeps (paged-fixes.js, fix 9).
+ * `fixes: false` leaves greenbook's corrections out (tests of what the proofreader catches without them).
+ */
+export function pagedScripts(options: { minLinesAfterHeading?: number; fixes?: boolean } = {}): string {
   const keep = options.minLinesAfterHeading === undefined ? "" : `window.__greenbookMinLinesAfterHeading=${Math.trunc(options.minLinesAfterHeading)};`;
   // Every declared face is loaded before layout starts: a face that arrived mid-layout would change
   // line breaks, so two prints of one document could differ.
-  return `<script>${keep}window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`;
+  return `<script>${keep}window.PagedConfig={auto:true,before:function(){return Promise.all(Array.from(document.fonts).map(function(f){return f.load().catch(function(){});})).then(function(){return document.fonts.ready;});},after:function(flow){window.__greenbookPages=flow.total;window.__greenbookDone=true;}};</script>\n<script src="${ASSET_ORIGIN}/vendor/paged.polyfill.js"></script>${options.fixes === false ? "" : `\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`}`;
 }
 
 /**

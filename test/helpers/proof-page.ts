@@ -26,6 +26,8 @@ interface ProofPageOptions {
   settings?: unknown;
   paginate?: boolean;
   firstFolio?: number;
+  /** Print without greenbook's Paged.js corrections (paged-fixes.js), which prevent some of what the rules catch. */
+  fixes?: boolean;
 }
 
 /** As proofreadHtml, with the printed PDF too. */
@@ -41,7 +43,7 @@ html, body { margin: 0; }
 body { font-family: "Source Serif 4", "Noto Serif HK", serif; font-size: 10pt; line-height: 14pt; }
 p { margin: 0; text-align: justify; hyphens: manual; }
 ${options.css ?? ""}
-</style>${paginate ? pagedScripts() : ""}</head><body>${body}</body></html>`;
+</style>${paginate ? pagedScripts({ fixes: options.fixes }) : ""}</head><body>${body}</body></html>`;
   const printed = await printPdf(session, { name: "test/proof", html, assets: fontAssets(faces), paginate, measure: measureOptions(settings) });
   return { proof: proofreadDocument({ document: "test/proof", layout: printed.layout!, pdf: printed.pdf, firstFolio: options.firstFolio, settings }), pdf: printed.pdf };
 }
