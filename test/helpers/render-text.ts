@@ -29,6 +29,8 @@ export function visibleText(html: string): string {
     .replace(/<style[\s\S]*?<\/style>/g, " ")
     .replace(/<script[\s\S]*?<\/script>/g, " ")
     .replace(/<svg[\s\S]*?<\/svg>/g, " ")
+    // Break opportunities and the no-wrap spans inside a word or URL are not word boundaries.
+    .replace(/<wbr>|<span class="nobr">|<\/span>/g, "")
     .replace(/<[^>]+>/g, " ")
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
