@@ -90,15 +90,19 @@ const STABLE_IDS = `(() => {
  * better of the two prints (as measured, not as predicted) is kept.
  */
 export async function printPdf(session: BrowserSession, job: PrintJob): Promise<PrintResult> {
-  const first = await printOnce(session, job, job.html);
   const minFill = job.placeExhibits?.minFill;
-  if (minFill === undefined || !first.run?.pages) return first.result;
-  const plan = planExhibits(first.run, minFill);
-  if (!plan) return first.result;
-  const second = await printOnce(session, job, withExhibitOrder(job.html, plan.order));
-  if (!second.run?.pages) return first.result;
+  let plan: ReturnType<typeof planExhibits> = null;
+  // The first layout's PDF is not made when its measurements already propose a better order.
+  const first = await printOnce(session, job, job.html, (run) => {
+    plan = minFill === undefined || !run?.pages ? null : planExhibits(run, minFill);
+    return plan === null;
+  });
+  const chosen = plan as ReturnType<typeof planExhibits>;
+  if (!chosen || minFill === undefined) return first.result!;
+  const second = await printOnce(session, job, withExhibitOrder(job.html, chosen.order), () => true);
   // As printed, not as predicted: the second print is kept only if it really gains.
-  return worthMoving(scorePages(second.run.pages, minFill), scorePages(first.run.pages, minFill)) ? second.result : first.result;
+  if (second.run?.pages && first.run?.pages && worthMoving(scorePages(second.run.pages, minFill), scorePages(first.run.pages, minFill))) return second.result!;
+  return (await printOnce(session, job, job.html, () => true)).result!;
 }
 
 /** `html` with the order its exhibits are to be set in (read by paged-fixes.js before layout). */
@@ -117,7 +121,8 @@ async function measureExhibits(page: Page): Promise<ExhibitRun | null> {
   return (await page.evaluate(`(${measureExhibitsSource})()`)) as ExhibitRun | null;
 }
 
-async function printOnce(session: BrowserSession, job: PrintJob, html: string): Promise<{ result: PrintResult; run: ExhibitRun | null }> {
+/** Lays out `html` in a new tab and, if `makePdf` (given the exhibits' measurements) says so, prints it. */
+async function printOnce(session: BrowserSession, job: PrintJob, html: string, makePdf: (run: ExhibitRun | null) => boolean): Promise<{ result?: PrintResult; run: ExhibitRun | null }> {
   const timeout = job.timeoutMs ?? 60_000;
   const page = await session.browser.newPage();
   try {
@@ -154,8 +159,9 @@ async function printOnce(session: BrowserSession, job: PrintJob, html: string): 
     if (problems().length) throw new PrintError(`${job.name}: the page failed to load cleanly:\n  ${problems().join("\n  ")}`);
     if (job.paginate) await page.evaluate(STABLE_IDS);
     await job.inspect?.(page);
-    const layout = job.measure ? await measureLayout(page, job.measure) : undefined;
     const run = job.paginate && job.placeExhibits ? await measureExhibits(page) : null;
+    if (!makePdf(run)) return { run };
+    const layout = job.measure ? await measureLayout(page, job.measure) : undefined;
     const pages = job.paginate ? Number(await page.evaluate("window.__greenbookPages")) : 0;
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
     if (failures.errors.length || failures.blocked.length) throw new PrintError(`${job.name}: the page failed while printing: ${[...failures.errors, ...failures.blocked].join("; ")}`);
