@@ -7,7 +7,8 @@
 (options) => {
   const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uff60]/u;
   const WORD = /[\p{L}\p{N}]/u;
-  const HYPHEN = /[-\u2010\u00ad]/;
+  // U+2011: the hyphen Paged.js sets where it splits a word at a page break itself.
+  const HYPHEN = /[-\u2010\u2011\u00ad]/;
   const INVISIBLE = /[\p{Cc}\p{Cf}\s]/u;
   for (const selector of options.keepWhole) {
     try {
@@ -146,7 +147,7 @@
         // A URL broken at one of its own hyphens is no hyphenation.
         const token = /\S*$/.exec(l.text.replace(/[\s\u00ad]+$/, ""))[0];
         if (broken && !/[/:@]|\.\w/.test(token)) {
-          const head = /[\p{L}\p{N}\u00ad\-\u2010]*$/u.exec(l.text.replace(/\s+$/, ""))[0];
+          const head = /[\p{L}\p{N}\u00ad\-\u2010\u2011]*$/u.exec(l.text.replace(/\s+$/, ""))[0].replace(/\u2011$/, "");
           const tail = /^[\p{L}\p{N}\u00ad\-\u2010]*/u.exec(nextText)[0];
           // Where the word was cut: at its last soft hyphen on this line (Chromium may report the next letter here too).
           const word = head + tail;
