@@ -30,7 +30,7 @@ import { launchBrowser, type BrowserSession } from "../src/browser/launch-browse
 import { loadChapter } from "../src/chapter/load-chapter.ts";
 import { renderCharts } from "../src/charts/render-charts.ts";
 import { renderChapterDocument, type RenderedChapterDocument } from "../src/documents/build-chapter.ts";
-import { collectFaceText } from "../src/fonts/collect-face-text.ts";
+import { readFaceStyles } from "../src/fonts/collect-face-text.ts";
 import { embedSubsetFonts } from "../src/fonts/embed-subset-fonts.ts";
 import { BuildEngine, chapterFigures, prepareBuild, type BuildResult } from "../src/pipeline/build-edition.ts";
 import { buildTime } from "../src/pipeline/build-time.ts";
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
         const text = templates.languages.get(lang)!.chartText;
         const charts = await renderCharts({ stats, dataset, lang, text, titles: false }, chapterFigures(chapter));
         // The self-contained HTML embeds fonts cut to what it draws, as the engine does.
-        const embedFonts = (html: string) => embedSubsetFonts(html, { collect: (bare) => collectFaceText(s, bare, `${lang}/chapter.html`) });
+        const embedFonts = (html: string) => embedSubsetFonts(html, { collect: (bare) => readFaceStyles(s, bare, `${lang}/chapter.html`) });
         chapters.set(lang, await renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date, embedFonts }));
       }
       const zh = chapters.get("zh-HK")!;
