@@ -19,6 +19,7 @@ import { MAX_PROBLEMS_PER_FILE, missingRequiredRows, validateTable, type AnySeri
 import { readDataFile } from "./read-data-file.ts";
 import { catalogSchemaFor, editionLanguagesSchema, editionSchemaFor, ILLUSTRATION_EXTENSIONS, type Catalog, type Edition } from "./edition.ts";
 import { parseCsv } from "./parse-csv.ts";
+import type { LoadMemo } from "./load-memo.ts";
 import { labelsSeries, publishedSeries, type PublishedRow } from "./standard-series.ts";
 
 export { displayPathOf };
@@ -29,6 +30,8 @@ import type { DataFile, Dataset } from "./dataset.ts";
 export interface LoadOptions {
   /** Use only rows published by this date (ISO); default the edition's release date. */
   asOf?: string;
+  /** Results kept from the last build (watch); default none. */
+  memo?: LoadMemo;
 }
 
 /** Reads and validates the chapter's data folder (default its own); throws one DataError listing every problem found. */
@@ -62,15 +65,19 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir, opt
     }
   };
 
+  // Parsing and checking one file depends only on its text and the languages (the chapter is the engine's own).
+  const remember = <T>(what: string, text: string, langs: readonly string[] | undefined, make: () => T): T =>
+    options.memo ? options.memo.get([what, text, (langs ?? []).join(",")], make) : make();
+
   const editionSrc = read("edition.yaml");
-  const languages = editionSrc ? attempt(() => editionLanguages(chapter, editionSrc.text, editionSrc.file)) : undefined;
+  const languages = editionSrc ? attempt(() => remember("languages", editionSrc.text, undefined, () => editionLanguages(chapter, editionSrc.text, editionSrc.file))) : undefined;
   // With languages that cannot be used, the rest of edition.yaml is still checked (as written in the chapter's), so every problem is listed at once.
   if (editionSrc && !languages && readsAsYaml(editionSrc.text, editionSrc.file)) attempt(() => parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(chapter.languages, chapter.scope)));
-  const edition = editionSrc && languages && attempt(() => resolveEdition(parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(languages, chapter.scope)), languages, editionSrc));
+  const edition = editionSrc && languages && attempt(() => remember("edition", editionSrc.text, languages, () => resolveEdition(parseYaml(editionSrc.text, editionSrc.file, editionSchemaFor(languages, chapter.scope)), languages, editionSrc)));
   const catalogSrc = read("catalog.yaml");
-  const catalog = catalogSrc && languages && attempt(() => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchemaFor(languages)) as Catalog);
-  if (edition && editionSrc) addAll(problems, undrawableYaml(edition, editionSrc.text, editionSrc.file, edition.languages));
-  if (catalog && catalogSrc && languages) addAll(problems, undrawableYaml(catalog, catalogSrc.text, catalogSrc.file, languages));
+  const catalog = catalogSrc && languages && attempt(() => remember("catalog", catalogSrc.text, languages, () => parseYaml(catalogSrc.text, catalogSrc.file, catalogSchemaFor(languages)) as Catalog));
+  if (edition && editionSrc) addAll(problems, remember("edition glyphs", editionSrc.text, edition.languages, () => undrawableYaml(edition, editionSrc.text, editionSrc.file, edition.languages)));
+  if (catalog && catalogSrc && languages) addAll(problems, remember("catalog glyphs", catalogSrc.text, languages, () => undrawableYaml(catalog, catalogSrc.text, catalogSrc.file, languages)));
 
   const labelColumns = (languages ?? chapter.languages).map((l) => attempt(() => localeOf(l).labelColumn)).filter((c): c is string => c !== undefined);
   const specs: [string, AnySeries][] = [...Object.entries(chapter.series), ["labels", labelsSeries(labelColumns)], ["published", publishedSeries]];
@@ -83,7 +90,7 @@ export function loadDataset(chapter: Chapter, dir: string = chapter.dataDir, opt
     }
     const src = read(`${spec.name}.csv`);
     if (!src) continue;
-    const rows = attempt(() => loadTable(spec, src.text, src.file, languages ?? chapter.languages));
+    const rows = attempt(() => remember(`table ${key} ${src.file}`, src.text, languages ?? chapter.languages, () => loadTable(spec, src.text, src.file, languages ?? chapter.languages)));
     if (rows) loaded[key] = rows;
   }
 

@@ -11,7 +11,7 @@
  */
 import type { DocumentInput } from "../render/document-input.ts";
 import { fontAssets, fontAssetUrl } from "../fonts/font-sources.ts";
-import { collectFaceText } from "../fonts/collect-face-text.ts";
+import { readFaceStyles } from "../fonts/collect-face-text.ts";
 import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { PDFDocument } from "pdf-lib";
 import type { Page } from "puppeteer-core";
@@ -73,7 +73,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const common = { chapter, dataset, stats, claims: b.claims, templates: b.templates, lang, chart };
   const print = renderHandout({ ...common, target: "print", fontSrc: fontAssetUrl });
   const screen = renderHandout({ ...common, target: "screen" });
-  const screenHtml = screen.withFonts(await embedSubsetFonts(screen.html, { collect: (html) => collectFaceText(b.session, html, `${name}.html`), cache: b.cache }));
+  const screenHtml = screen.withFonts(await embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }));
   const assets = fontAssets(print.fonts);
   const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) });
 

@@ -4,6 +4,8 @@
  * (text-transform applied), and the generated text of ::before, ::after and ::marker (quoted
  * strings, counters and list markers). The document is opened with scripts off and every request
  * refused: this pass only reads styles, it lays nothing out for a reader.
+ *
+ * The browser reports styles and text apart (readFaceStyles); faceTexts joins them in Node.
  */
 import { serveAssets } from "../browser/asset-server.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
@@ -24,18 +26,18 @@ export interface FaceText {
  * have). Counters may print any digit and list markers their symbols, so those are added whole.
  */
 const WALK = `(() => {
-  const sets = new Map();
+  const styles = [];
+  const index = new Map();
+  const styleOf = (style) => {
+    const key = [style.fontFamily, style.fontWeight, style.fontStyle, style.textTransform, style.fontVariantCaps || "normal"].join("|");
+    let i = index.get(key);
+    if (i === undefined) index.set(key, (i = styles.push(key) - 1));
+    return i;
+  };
+  const nodes = [];
+  const generatedText = [];
   const add = (style, text) => {
-    if (!text) return;
-    const t = style.textTransform;
-    if (t === "uppercase") text = text.toUpperCase();
-    else if (t === "lowercase") text = text.toLowerCase();
-    else if (t === "capitalize") text = text + text.toUpperCase();
-    if (style.fontVariantCaps && style.fontVariantCaps !== "normal") text = text + text.toUpperCase();
-    const key = style.fontFamily + "|" + style.fontWeight + "|" + style.fontStyle;
-    let set = sets.get(key);
-    if (!set) sets.set(key, (set = new Set()));
-    for (const c of text) set.add(c);
+    if (text) generatedText.push([styleOf(style), text]);
   };
   const DIGITS = "0123456789";
   const MARKERS = { disc: "•", circle: "◦", square: "▪", "disclosure-open": "▾", "disclosure-closed": "▸",
@@ -58,8 +60,9 @@ const WALK = `(() => {
   for (let node = walker.currentNode; node; node = walker.nextNode()) {
     if (node.nodeType === Node.TEXT_NODE) {
       const el = node.parentElement;
-      if (!el || el.closest("head, style, script, title")) continue;
-      add(getComputedStyle(el), node.data.replace(/[\\s\\u00ad]/g, ""));
+      const text = node.data.replace(/[\\s\\u00ad]/g, "");
+      if (!text) continue;
+      nodes.push([!el || el.closest("head, style, script, title") ? -1 : styleOf(getComputedStyle(el)), text]);
       continue;
     }
     for (const pseudo of ["::before", "::after"]) {
@@ -73,7 +76,7 @@ const WALK = `(() => {
       add(style, content && content !== "normal" ? generated(node, content) : (MARKERS[type] || (type === "none" ? "" : DIGITS + ".")) + " ");
     }
   }
-  return [...sets].map(([key, set]) => { const [families, weight, style] = key.split("|"); return { families, weight, style, text: [...set].join("") }; });
+  return { styles, nodes, generated: generatedText };
 })()`;
 
 /** Splits a computed font-family value into family names. */
@@ -81,24 +84,62 @@ function splitFamilies(value: string): string[] {
   return value.split(",").map((f) => f.trim().replace(/^["']|["']$/g, "")).filter(Boolean);
 }
 
-/** The characters `html` draws, grouped by face request; opened in a new tab of `session`. */
-export async function collectFaceText(session: BrowserSession, html: string, name: string): Promise<FaceText[]> {
+/**
+ * What the browser read of a document: each computed style text is drawn in, the style of every
+ * text node that draws something, and the generated text. Kept apart from the characters so a
+ * later document with the same markup can reuse the styles with its own text (embed-subset-fonts.ts).
+ */
+export interface FaceStyles {
+  /** Distinct computed styles: "font-family|font-weight|font-style|text-transform|font-variant-caps". */
+  styles: string[];
+  /** Each text node that draws something, in document order: its style's index (-1: not shown, as in <head>) and its text, whitespace and soft hyphens removed. */
+  nodes: [number, string][];
+  /** The text of ::before, ::after and ::marker, each with its style's index. */
+  generated: [number, string][];
+}
+
+/** How `html` styles its text, read in a new tab of `session` (scripts off, every request refused). */
+export async function readFaceStyles(session: BrowserSession, html: string, name: string): Promise<FaceStyles> {
   const page = await session.browser.newPage();
   try {
     await page.setJavaScriptEnabled(false);
     const failures = await serveAssets(page, new Map());
     await page.setContent(html, { waitUntil: "domcontentloaded" });
-    const raw = (await page.evaluate(WALK)) as { families: string; weight: string; style: string; text: string }[];
+    const read = (await page.evaluate(WALK)) as FaceStyles;
     if (failures.errors.length) throw new FontError(`${name}: reading which characters each font draws failed: ${failures.errors.join("; ")}`);
-    return raw
-      .map((r) => ({
-        families: splitFamilies(r.families),
-        weight: Number(r.weight) || 400,
-        style: (r.style === "normal" ? "normal" : "italic") as FaceText["style"],
-        text: [...new Set(r.text)].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join(""),
-      }))
-      .sort((a, b) => `${a.families}|${a.weight}|${a.style}`.localeCompare(`${b.families}|${b.weight}|${b.style}`));
+    return read;
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** The characters drawn per face request (text-transform and small caps applied), in a stable order. */
+export function faceTexts(read: FaceStyles): FaceText[] {
+  const sets = new Map<string, Set<string>>();
+  const add = (styleIndex: number, text: string) => {
+    const style = read.styles[styleIndex];
+    if (style === undefined || !text) return;
+    const [families, weight, fontStyle, transform, caps] = style.split("|");
+    if (transform === "uppercase") text = text.toUpperCase();
+    else if (transform === "lowercase") text = text.toLowerCase();
+    else if (transform === "capitalize") text = text + text.toUpperCase();
+    if (caps && caps !== "normal") text = text + text.toUpperCase();
+    const key = `${families}|${weight}|${fontStyle}`;
+    let set = sets.get(key);
+    if (!set) sets.set(key, (set = new Set()));
+    for (const c of text) set.add(c);
+  };
+  for (const [i, text] of read.nodes) add(i, text);
+  for (const [i, text] of read.generated) add(i, text);
+  return [...sets]
+    .map(([key, set]) => {
+      const [families, weight, style] = key.split("|");
+      return {
+        families: splitFamilies(families!),
+        weight: Number(weight) || 400,
+        style: (style === "normal" ? "normal" : "italic") as FaceText["style"],
+        text: [...set].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join(""),
+      };
+    })
+    .sort((a, b) => `${a.families}|${a.weight}|${a.style}`.localeCompare(`${b.families}|${b.weight}|${b.style}`));
 }

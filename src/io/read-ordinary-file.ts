@@ -51,7 +51,8 @@ export function readOrdinaryFile(file: string, options: ReadOrdinaryFileOptions)
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+      // The first read is sized to the file (one more byte shows it grew); later ones are small, since usually they only meet the end.
+      const chunk = Buffer.allocUnsafe(Math.min(chunks.length === 0 ? st.size + 1 : 1 << 16, limit + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));

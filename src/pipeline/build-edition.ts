@@ -25,15 +25,17 @@ import { renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateChapterClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { renderNarrowCharts } from "../charts/render-narrow-charts.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
+import { LoadMemo } from "../data/load-memo.ts";
 import { ProofError, UsageError } from "../errors.ts";
 import { messages } from "../messages.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { printPdf, type PrintJob, type PrintResult } from "../print/print-pdf.ts";
-import { loadTemplates } from "../render/load-templates.ts";
+import { FORMAT_DIR, loadTemplates, type TemplateSet } from "../render/load-templates.ts";
+import { folderFingerprint } from "../io/folder-fingerprint.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 import { bylineWarnings } from "../render/author-names.ts";
 import { renderChapterDocument, type DocumentFile } from "../documents/build-chapter.ts";
-import { collectFaceText } from "../fonts/collect-face-text.ts";
+import { readFaceStyles } from "../fonts/collect-face-text.ts";
 import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts";
 import { buildTime } from "./build-time.ts";
@@ -119,9 +121,17 @@ export interface BuildResult {
   proof: ProofReport;
 }
 
+/** What a build keeps from the one before it, so a watch rebuild does not load and check again what did not change. */
+export interface PrepareMemo {
+  /** Loads the templates (default loadTemplates, every time). */
+  readTemplates?: (chapter: Chapter, langs: readonly string[], dir: string) => TemplateSet;
+  /** Parsed and validated data files, by their text. */
+  data?: LoadMemo;
+}
+
 /** Loads, validates and computes everything a build needs without touching a browser. */
-export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir, templatesDir: string = chapter.templatesDir, langs?: readonly Lang[], asOf?: string) {
-  const dataset = loadDataset(chapter, dataDir, { asOf });
+export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir, templatesDir: string = chapter.templatesDir, langs?: readonly Lang[], asOf?: string, memo: PrepareMemo = {}) {
+  const dataset = loadDataset(chapter, dataDir, { asOf, memo: memo.data });
   const stats = chapter.computeStats(dataset);
   const claims = evaluateChapterClaims(chapter, stats);
   assertRequiredClaims(claims);
@@ -130,7 +140,7 @@ export function prepareBuild(chapter: Chapter, dataDir: string = chapter.dataDir
     if (!dataset.edition.languages.includes(lang)) throw new UsageError(messages.editionNotIn(lang, dataset.edition.languages));
   }
   // Secondary captions and bilingual headers need every language's templates.
-  const templates = loadTemplates(chapter, dataset.edition.languages, templatesDir);
+  const templates = (memo.readTemplates ?? loadTemplates)(chapter, dataset.edition.languages, templatesDir);
   return { chapter, dataset, stats, claims, templates, languages };
 }
 
@@ -145,6 +155,9 @@ export class BuildEngine {
   /** The last print job of each chapter (e.g. "en/chapter"), for the preview's paged view. */
   readonly printJobs = new Map<string, PrintJob>();
   private readonly reporter: Reporter;
+  /** The templates last loaded, with the fingerprint of their folders: a data edit does not read and check them again. */
+  private templates?: { key: string; set: TemplateSet };
+  private readonly dataMemo = new LoadMemo();
 
   constructor(readonly options: BuildOptions) {
     const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
@@ -152,6 +165,16 @@ export class BuildEngine {
     this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
     this.browser = BrowserHolder.forOptions(options, (line) => this.reporter.line(line));
   }
+
+  /** The templates, loaded again only when a file in their folders (or the book format's) changed since the last build. */
+  private readonly readTemplates = (chapter: Chapter, langs: readonly string[], dir: string): TemplateSet => {
+    const fingerprint = folderFingerprint([path.resolve(dir), FORMAT_DIR]);
+    const key = fingerprint && hashOf(fingerprint, ...langs);
+    if (key && this.templates?.key === key) return this.templates.set;
+    const set = loadTemplates(chapter, langs, dir);
+    this.templates = key ? { key, set } : undefined;
+    return set;
+  };
 
   /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
   private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
@@ -181,7 +204,8 @@ export class BuildEngine {
       }
     };
     const t0 = performance.now();
-    const { chapter, dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.chapter, o.dataDir, o.templatesDir, o.langs, o.asOf));
+    const { chapter, dataset, stats, claims, templates, languages } = await time("data", () => prepareBuild(o.chapter, o.dataDir, o.templatesDir, o.langs, o.asOf, { readTemplates: this.readTemplates, data: this.dataMemo }));
+    this.dataMemo.nextBuild();
     this.reporter.event({ doc: "edition", stage: "data", state: "done", ms: timings.data, detail: `(${dataset.files.length} files, snapshot ${dataset.sha256.slice(0, 12)})` });
     for (const w of bylineWarnings(dataset.edition)) this.reporter.line(`warning: ${w}`);
     const date = buildTime(dataset.edition, o.env);
@@ -221,7 +245,7 @@ export class BuildEngine {
                 const narrowCharts = await time("charts", () => renderNarrowCharts(chartInput, chapterFigures(chapter)));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const embedFonts = (html: string) =>
-                  embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => collectFaceText(s, bare, `${doc}.html`), signal), cache: this.cache });
+                  embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => readFaceStyles(s, bare, `${doc}.html`), signal), cache: this.cache });
                 const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts }));
                 parity.set(lang, rendered.parity);
                 add(writer, lang, "chapter", rendered.html);
