@@ -2,15 +2,21 @@
 -- param.location_fallback), the sample (a place on both dates, Hong Kong on at least one), the
 -- group (stayed, joined, left) and whether the deciding companies are the same.
 
+-- Only the deciding jobs without a country look up the profile, so the join's hash table holds
+-- those few rows instead of every user.
 CREATE TABLE located AS
+SELECT d.user_id, d.snap, d.company, d.salary, d.country AS place
+FROM deciding d
+WHERE d.country IS NOT NULL
+UNION ALL
 SELECT d.user_id, d.snap, d.company, d.salary,
-       CASE WHEN d.country IS NOT NULL THEN d.country
-            WHEN param.location_fallback = 'both' THEN u.user_country
+       CASE WHEN param.location_fallback = 'both' THEN u.user_country
             WHEN param.location_fallback = 'post_only' AND d.snap = 'post' THEN u.user_country
        END AS place
 FROM deciding d
 CROSS JOIN param
-LEFT JOIN users u ON u.user_id = d.user_id;
+LEFT JOIN users u ON u.user_id = d.user_id
+WHERE d.country IS NULL;
 
 CREATE TABLE person AS
 SELECT a.user_id, a.place AS place_pre, b.place AS place_post,

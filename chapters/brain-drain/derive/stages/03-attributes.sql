@@ -11,33 +11,44 @@ FROM school_ranks WHERE rsid IS NULL AND university_name IS NOT NULL GROUP BY lo
 -- Keys are computed once per row in sub-queries, so every join is a plain hash join. A view:
 -- schooling below reads it in the same pass (a stored copy of every degree costs more).
 CREATE VIEW degree AS
-SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank,
-       CASE WHEN l.level = 'phd'
-              OR (l.level IN ('bachelor', 'master', 'mba') AND COALESCE(r1.the_rank, r2.the_rank) <= param.elite_max_rank)
-            THEN 1 ELSE 0 END AS elite
+SELECT e.user_id, l.level, e.startdate, e.enddate, COALESCE(r1.the_rank, r2.the_rank) AS the_rank
 FROM (SELECT user_id, lower(degree) AS degree_key, startdate, enddate, rsid,
              CASE WHEN rsid IS NULL THEN lower(university_name) END AS name_key
       FROM education) e
 JOIN (SELECT lower(degree) AS degree_key, level FROM param_degree_levels) l ON l.degree_key = e.degree_key
-CROSS JOIN param
 LEFT JOIN school_rank r1 ON r1.rsid = e.rsid
 LEFT JOIN school_rank r2 ON r2.name_key = e.name_key;
 
+-- One aggregate per user with seven states instead of eleven (at 20 M positions this hash
+-- aggregate over about 5 M users is the stage's main cost): per level, the best rank with an
+-- unranked degree counted as rank 9223372036854775807, so one MIN says both whether the user has
+-- the level and the best known rank; elite follows from those minima (a PhD, or a ranked
+-- bachelor's, master's or MBA within elite_max_rank).
 CREATE TABLE schooling AS
-SELECT dg.user_id,
-       MIN(CASE WHEN dg.level = 'bachelor' THEN dg.the_rank END) AS rank_bachelor,
-       MIN(CASE WHEN dg.level = 'master' THEN dg.the_rank END) AS rank_master,
-       MIN(CASE WHEN dg.level = 'mba' THEN dg.the_rank END) AS rank_mba,
-       MIN(CASE WHEN dg.level = 'phd' THEN dg.the_rank END) AS rank_phd,
-       MAX(CASE WHEN dg.level = 'bachelor' THEN 1 ELSE 0 END) AS has_bachelor,
-       MAX(CASE WHEN dg.level = 'mba' THEN 1 ELSE 0 END) AS has_mba,
-       MAX(CASE WHEN dg.level = 'phd' THEN 1 ELSE 0 END) AS has_phd,
-       MAX(dg.elite) AS elite,
-       MIN(CASE WHEN dg.level = 'high_school' THEN EXTRACT(YEAR FROM dg.enddate) END) AS school_end,
-       MIN(CASE WHEN dg.level IN ('bachelor', 'associate') THEN EXTRACT(YEAR FROM dg.startdate) END) AS degree_start,
-       MIN(CASE WHEN dg.level = 'bachelor' THEN EXTRACT(YEAR FROM dg.enddate) END) AS bachelor_end
-FROM degree dg
-GROUP BY dg.user_id;
+SELECT a.user_id,
+       CASE WHEN a.bachelor < 9223372036854775807 THEN a.bachelor END AS rank_bachelor,
+       CASE WHEN a.master < 9223372036854775807 THEN a.master END AS rank_master,
+       CASE WHEN a.mba < 9223372036854775807 THEN a.mba END AS rank_mba,
+       CASE WHEN a.phd < 9223372036854775807 THEN a.phd END AS rank_phd,
+       CASE WHEN a.bachelor IS NOT NULL THEN 1 ELSE 0 END AS has_bachelor,
+       CASE WHEN a.mba IS NOT NULL THEN 1 ELSE 0 END AS has_mba,
+       CASE WHEN a.phd IS NOT NULL THEN 1 ELSE 0 END AS has_phd,
+       CASE WHEN a.phd IS NOT NULL OR a.bachelor <= param.elite_max_rank OR a.master <= param.elite_max_rank
+                 OR a.mba <= param.elite_max_rank THEN 1 ELSE 0 END AS elite,
+       a.school_end, a.degree_start, a.bachelor_end
+FROM (
+  SELECT dg.user_id,
+         MIN(CASE WHEN dg.level = 'bachelor' THEN COALESCE(dg.the_rank, 9223372036854775807) END) AS bachelor,
+         MIN(CASE WHEN dg.level = 'master' THEN COALESCE(dg.the_rank, 9223372036854775807) END) AS master,
+         MIN(CASE WHEN dg.level = 'mba' THEN COALESCE(dg.the_rank, 9223372036854775807) END) AS mba,
+         MIN(CASE WHEN dg.level = 'phd' THEN COALESCE(dg.the_rank, 9223372036854775807) END) AS phd,
+         MIN(CASE WHEN dg.level = 'high_school' THEN EXTRACT(YEAR FROM dg.enddate) END) AS school_end,
+         MIN(CASE WHEN dg.level IN ('bachelor', 'associate') THEN EXTRACT(YEAR FROM dg.startdate) END) AS degree_start,
+         MIN(CASE WHEN dg.level = 'bachelor' THEN EXTRACT(YEAR FROM dg.enddate) END) AS bachelor_end
+  FROM degree dg
+  GROUP BY dg.user_id
+) a
+CROSS JOIN param;
 
 -- The salary cut: the (10 - top_deciles)/10 quantile of the chosen population as a value of the
 -- data (percentile_disc: the value at row ceil(q * n) in ascending order), in exact integers.
