@@ -4,7 +4,7 @@
  * half-empty pages (a tall figure after the text's last lines, a tall table after two short ones).
  * Figures and tables are numbered separately, so a press may set them in any interleaving that keeps
  * each series in its order: this module measures the first print (measure-exhibits.js), tries every
- * such interleaving on those measurements, and proposes one that takes fewer pages or leaves fewer
+ * such interleaving that moves no exhibit more than MAX_SHIFT places on those measurements, and proposes one that takes fewer pages or leaves fewer
  * of them filled less than the proofreader's page-fill threshold (a smaller shortfall alone does
  * not justify leaving the numbered order). The printer prints again with it and keeps the better of the two prints, so a
  * wrong prediction costs time, never a worse page.
@@ -98,6 +98,11 @@ export function predictPages(run: ExhibitRun, order: readonly MeasuredExhibit[])
 
 /** Above this many interleavings the search is not tried (the printed order stands). */
 const MAX_ORDERS = 200_000;
+/**
+ * How far an exhibit may move from its numbered place: a figure set after every table (圖1–3,
+ * 表1–4, 圖4) fills pages but reads as misplaced; two places keeps it near its neighbours.
+ */
+export const MAX_SHIFT = 2;
 
 /**
  * The interleaving of figures and tables (each in its numbered order) with the best predicted
@@ -123,7 +128,7 @@ export function planExhibits(run: ExhibitRun, minFill: number): { order: string[
       [figures, f, () => visit(f + 1, t)],
       [tables, t, () => visit(f, t + 1)],
     ] as const) {
-      if (at === list.length) continue;
+      if (at === list.length || Math.abs(order.length - index.get(list[at]!.id)!) > MAX_SHIFT) continue;
       order.push(list[at]!);
       next();
       order.pop();

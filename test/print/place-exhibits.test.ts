@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
 import { facesForText, facesOf, fontFaceCss } from "../../src/fonts/font-faces.ts";
 import { fontAssets, fontAssetUrl } from "../../src/fonts/font-sources.ts";
-import { planExhibits, predictPages, scorePages, type ExhibitRun, type MeasuredExhibit } from "../../src/print/place-exhibits.ts";
+import { MAX_SHIFT, planExhibits, predictPages, scorePages, type ExhibitRun, type MeasuredExhibit } from "../../src/print/place-exhibits.ts";
 import { pagedScripts, printPdf } from "../../src/print/print-pdf.ts";
 import { extractPageTexts } from "../../src/proof/check-text-layer.ts";
 
@@ -31,6 +31,14 @@ describe("planExhibits", () => {
     expect(planExhibits(run(500, [exhibit("f1", 900), exhibit("t1", 900)]), 0.8)).toBeNull();
     // A smaller shortfall alone is not worth it.
     expect(planExhibits(run(300, [exhibit("f1", 600), exhibit("t1", 300), exhibit("f2", 500)]), 0.8)).toBeNull();
+  });
+
+  it("moves no exhibit more than MAX_SHIFT places from its numbered place", () => {
+    // Table 1 first would fill the text's page (numbered: text | f1 f2 | f3 f4 | t1), but it is 4 places on.
+    const exhibits = [exhibit("f1", 500), exhibit("f2", 450), exhibit("f3", 500), exhibit("f4", 450), exhibit("t1", 300)];
+    const plan = planExhibits(run(600, exhibits), 0.8);
+    for (const id of plan?.order ?? []) expect(Math.abs(plan!.order.indexOf(id) - exhibits.findIndex((e) => e.id === id)), id).toBeLessThanOrEqual(MAX_SHIFT);
+    expect(plan?.order[0]).not.toBe("t1");
   });
 
   it("leaves a run of one kind alone", () => {

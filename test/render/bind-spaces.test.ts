@@ -8,7 +8,7 @@ const NBSP = "\u00a0";
 describe("English bindSpaces", () => {
   it("binds a day to its month, et al. to its year, an exhibit or page to its number", () => {
     expect(en.bindSpaces!("on 30 June 2023")).toBe(`on 30${NBSP}June 2023`);
-    expect(en.bindSpaces!("Cai et al.\n(2022) and Liang et al. 2021")).toBe(`Cai et al.${NBSP}(2022) and Liang et al.${NBSP}2021`);
+    expect(en.bindSpaces!("Cai et al.\n(2022) and Liang et al. 2021")).toBe(`Cai et${NBSP}al.${NBSP}(2022) and Liang et${NBSP}al.${NBSP}2021`);
     expect(en.bindSpaces!("Figure 3, Tables 2 and 3, p. 5, pp. 7")).toBe(`Figure${NBSP}3, Tables${NBSP}2 and 3, p.${NBSP}5, pp.${NBSP}7`);
   });
 

@@ -40,7 +40,7 @@ export const en = defineLocale({
   bindSpaces: (text) =>
     text
       .replace(DAY_MONTH, "$1\u00a0$2")
-      .replace(/\bet al\.[ \n]+(?=[(\d])/g, "et al.\u00a0")
+      .replace(/\bet[ \n]+al\.[ \n]+(?=[(\d])/g, "et\u00a0al.\u00a0")
       .replace(/\b(Figures?|Tables?|pp?\.)[ \n]+(?=\d)/g, "$1\u00a0"),
   // Chinese names in English text (authors, labels) come from the HK face.
   fonts: { serif: [LATIN_SERIF, HK_SERIF], sans: [LATIN_SANS, HK_SANS] },
