@@ -108,6 +108,9 @@ beforeAll(async () => {
           return key in hostile ? `${key},${csvCell(hostile[key]!)},${csvCell(hostile[key]!)}` : line;
         })
         .join("\n"),
+    // A 190-character label makes tables a press would send back (split, under-filled pages): this
+    // test is about what the labels can do to a reader's browser, so the proofreader only reports.
+    "edition.yaml": (t) => t.replace("proof:\n  failOnErrors: true\n", "proof:\n  failOnErrors: false\n"),
   });
   out = makeTempDir("greenbook-hostile-out-");
   build = await run(["build", "--data", data, "--out", out, "--quiet"]);
