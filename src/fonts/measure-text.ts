@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import * as hb from "harfbuzzjs";
 import type { FontFace } from "./font-faces.ts";
-import { convertWoffToSfnt } from "./woff-to-sfnt.ts";
+import { woffToSfnt } from "./woff.ts";
 
 /** The font a run of text is set in, as CSS gives it. */
 export interface TextFont {
@@ -46,7 +46,7 @@ export function createTextMeasurer(faces: readonly FontFace[]): TextMeasurer {
     let l = loaded.get(face.file);
     if (!l) {
       const woff = face.file.replace(/\.woff2$/, ".woff");
-      const font = new hb.Font(new hb.Face(new hb.Blob(convertWoffToSfnt(readFileSync(woff), woff))));
+      const font = new hb.Font(new hb.Face(new hb.Blob(woffToSfnt(readFileSync(woff), woff))));
       const glyphs = new Map<number, boolean>();
       l = {
         font,

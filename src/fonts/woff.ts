@@ -7,19 +7,20 @@ import { deflateSync, inflateSync } from "node:zlib";
 
 const WOFF_SIGNATURE = 0x774f4646; // "wOFF"
 
-/** The sfnt inside a WOFF file. */
-export function woffToSfnt(woff: Uint8Array): Buffer {
+/** The sfnt inside a WOFF file; `file`, when given, names the font in errors. */
+export function woffToSfnt(woff: Uint8Array, file = "font"): Buffer {
   const w = Buffer.from(woff.buffer, woff.byteOffset, woff.byteLength);
-  if (w.length < 44 || w.readUInt32BE(0) !== WOFF_SIGNATURE) throw new Error("not a WOFF file");
+  if (w.length < 44 || w.readUInt32BE(0) !== WOFF_SIGNATURE) throw new Error(`${file}: not a WOFF file`);
   const flavor = w.readUInt32BE(4);
   const numTables = w.readUInt16BE(12);
   const tables: { tag: number; checksum: number; data: Buffer }[] = [];
   for (let i = 0; i < numTables; i++) {
     const at = 44 + i * 20;
     const [tag, offset, compLength, origLength, checksum] = [w.readUInt32BE(at), w.readUInt32BE(at + 4), w.readUInt32BE(at + 8), w.readUInt32BE(at + 12), w.readUInt32BE(at + 16)];
+    if (offset + compLength > w.length) throw new Error(`${file}: table ${i + 1} runs past the end of the file`);
     const raw = w.subarray(offset, offset + compLength);
     const data = compLength < origLength ? inflateSync(raw) : Buffer.from(raw);
-    if (data.length !== origLength) throw new Error("WOFF table length does not match its data");
+    if (data.length !== origLength) throw new Error(`${file}: table ${i + 1} inflates to ${data.length} bytes, not ${origLength}`);
     tables.push({ tag, checksum, data });
   }
   return writeSfnt(flavor, tables);

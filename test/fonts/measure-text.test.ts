@@ -3,25 +3,25 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { chartFaces } from "../../src/charts/chart-faces.ts";
 import { createTextMeasurer, parseFamilies } from "../../src/fonts/measure-text.ts";
-import { convertWoffToSfnt } from "../../src/fonts/woff-to-sfnt.ts";
+import { woffToSfnt } from "../../src/fonts/woff.ts";
 import { en } from "../../src/locale/locales/en.ts";
 
 const STACK = '"Source Sans 3", "Noto Sans HK", sans-serif';
 const measurer = createTextMeasurer(chartFaces(en.fonts.sans));
 const w = (text: string, weight = 400, size = 11) => measurer.width({ family: STACK, weight, size }, text);
 
-describe("convertWoffToSfnt", () => {
+describe("woffToSfnt", () => {
   it("unwraps a fontsource .woff into an sfnt with the same tables", () => {
     const file = chartFaces(en.fonts.sans).find((f) => f.family === "Source Sans 3" && f.weight === 400 && f.rangeText.startsWith("U+0000"))!.file.replace(/\.woff2$/, ".woff");
     const woff = readFileSync(file);
-    const sfnt = Buffer.from(convertWoffToSfnt(woff, file));
+    const sfnt = Buffer.from(woffToSfnt(woff, file));
     expect(sfnt.readUInt32BE(0)).toBe(woff.readUInt32BE(4));
     expect(sfnt.readUInt16BE(4)).toBe(woff.readUInt16BE(12));
     expect(sfnt.length).toBe(woff.readUInt32BE(16));
   });
 
   it("refuses what is not a WOFF, naming the file", () => {
-    expect(() => convertWoffToSfnt(new Uint8Array(64), "x.woff")).toThrow(/x\.woff: not a WOFF file/);
+    expect(() => woffToSfnt(new Uint8Array(64), "x.woff")).toThrow(/x\.woff: not a WOFF file/);
   });
 });
 
