@@ -4,6 +4,8 @@
  * and DECIMAL values keep every digit.
  */
 import os from "node:os";
+// Before DuckDB loads: its allocator reads its settings once, when the library is loaded.
+import "./allocator-settings.ts";
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
 
 export interface SessionOptions {
@@ -49,6 +51,8 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     temp_directory: options.tempDirectory ?? os.tmpdir(),
   };
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+  // Blocks freed by one query are kept for the next (see allocator-settings.ts); the limit bounds them.
+  config.block_allocator_memory = options.memoryLimit ?? `${Math.floor((os.totalmem() * 0.8) / 2 ** 20)}MiB`;
   const instance = await DuckDBInstance.create(options.databaseFile ?? ":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
   const signal = options.signal;
