@@ -26,9 +26,15 @@ export interface PeerRun {
 export function writeStandalone(job: PrintJob, dir: string): string {
   mkdirSync(dir, { recursive: true });
   let html = job.html;
-  const scripts = pagedScripts();
-  if (!html.includes(scripts)) throw new Error(`${job.name}: greenbook's Paged.js script tags were not found in the print HTML`);
-  html = html.replace(scripts, "");
+  // From the configuration script to the last of greenbook's Paged.js tags (pagedScripts: with or
+  // without the heading-keep setting and the fixes).
+  const start = html.search(/<script>(window\.__greenbookMinLinesAfterHeading=\d+;)?window\.PagedConfig=/);
+  const polyfill = pagedScripts({ fixes: false }).slice(pagedScripts({ fixes: false }).lastIndexOf("<script src="));
+  const fixes = `\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`;
+  const at = start < 0 ? -1 : html.indexOf(polyfill, start);
+  if (at < 0) throw new Error(`${job.name}: greenbook's Paged.js script tags were not found in the print HTML`);
+  const end = html.startsWith(fixes, at + polyfill.length) ? at + polyfill.length + fixes.length : at + polyfill.length;
+  html = html.slice(0, start) + html.slice(end);
   for (const [urlPath, asset] of job.assets) {
     const target = path.join(dir, ...urlPath.split("/").filter(Boolean));
     mkdirSync(path.dirname(target), { recursive: true });
