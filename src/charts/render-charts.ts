@@ -70,9 +70,8 @@ export function buildFigureSpecs(input: RenderInput, figures: readonly FigureDef
   });
 }
 
-/** Renders each figure (in the order given) to SVG, in Node. */
-export async function renderCharts(input: RenderInput, figures: readonly FigureDef[]): Promise<Map<string, RenderedChart>> {
-  const built = buildFigureSpecs(input, figures);
+/** Renders each figure (in the order given) to SVG, in Node; `built` are their specs when the caller has them already. */
+export async function renderCharts(input: RenderInput, figures: readonly FigureDef[], built = buildFigureSpecs(input, figures)): Promise<Map<string, RenderedChart>> {
   const sources = resolveFigureText(input.text, input.dataset, input.lang, figures).sources;
   const measurer = measurerFor(localeOf(input.lang).fonts.sans);
   const out = new Map<string, RenderedChart>();

@@ -11,12 +11,9 @@ import { NARROW_WIDTH } from "./theme.ts";
 /** Draws each figure that has a narrow layout at NARROW_WIDTH; returns them by figure id. */
 export async function renderNarrowCharts(input: Omit<RenderInput, "width">, figures: readonly FigureDef[]): Promise<Map<string, RenderedChart>> {
   const narrow = { ...input, width: NARROW_WIDTH };
-  const own = figures.filter((f) => hasNarrowLayout(input, narrow, f));
-  return own.length ? renderCharts(narrow, own) : new Map();
-}
-
-function hasNarrowLayout(book: Omit<RenderInput, "width">, narrow: RenderInput, figure: FigureDef): boolean {
-  const [a] = buildFigureSpecs(book, [figure]);
-  const [b] = buildFigureSpecs(narrow, [figure]);
-  return JSON.stringify(a!.spec) !== JSON.stringify(b!.spec);
+  // Each spec built once: a figure has a narrow layout when its narrow spec differs from the book's.
+  const book = buildFigureSpecs(input, figures);
+  const drawn = buildFigureSpecs(narrow, figures);
+  const own = figures.flatMap((f, i) => (JSON.stringify(book[i]!.spec) !== JSON.stringify(drawn[i]!.spec) ? [i] : []));
+  return own.length ? renderCharts(narrow, own.map((i) => figures[i]!), own.map((i) => drawn[i]!)) : new Map();
 }

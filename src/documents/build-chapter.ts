@@ -55,7 +55,7 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
   };
   const common = { chapter: b.chapter, dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
   const screen = renderChapter({ ...common, charts: withNarrowDrawings(b.charts, b.narrowCharts), target: "screen" });
-  const screenHtml = screen.withFonts(await b.embedFonts(screen.html));
+  const screenHtml = screen.withFonts.bytes(await b.embedFonts(screen.html));
   let job: PrintJob | undefined;
   const printJob = (): PrintJob => {
     const print = renderChapter({
@@ -71,7 +71,7 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
   };
   return {
     parity: screen.parity,
-    html: { rel: `${lang}/chapter.html`, data: Buffer.from(screenHtml, "utf8"), format: "html" },
+    html: { rel: `${lang}/chapter.html`, data: screenHtml, format: "html" },
     get print() {
       return job ?? printJob();
     },

@@ -73,7 +73,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const common = { chapter, dataset, stats, claims: b.claims, templates: b.templates, lang, chart };
   const print = renderHandout({ ...common, target: "print", fontSrc: fontAssetUrl });
   const screen = renderHandout({ ...common, target: "screen" });
-  const screenHtml = screen.withFonts(await embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }));
+  const screenHtml = screen.withFonts.bytes(await embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }));
   const assets = fontAssets(print.fonts);
   const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) });
 
@@ -89,7 +89,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
     printed,
     files: [
       { rel: `${lang}/handout.pdf`, data: pdf, format: "pdf" },
-      { rel: `${lang}/handout.html`, data: Buffer.from(screenHtml, "utf8"), format: "html" },
+      { rel: `${lang}/handout.html`, data: screenHtml, format: "html" },
       { rel: `${lang}/handout-chart.png`, data: chart.png, format: "png" },
     ],
   };

@@ -5,7 +5,7 @@
  * blocks the chapter's handout declares), rendered with the chapter's helpers and claims. Pure.
  */
 import type { DocumentInput } from "../render/document-input.ts";
-import { documentWithFonts, styleSheet, visibleText } from "../render/document-parts.ts";
+import { documentWithFonts, styleSheet, visibleText, type DocumentWithFonts } from "../render/document-parts.ts";
 import type { HandoutDef } from "../chapter/define-chapter.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
@@ -42,8 +42,8 @@ export interface RenderedHandout {
   parity: ParityRecord;
   /** Font faces the document uses (print serves these as assets). */
   fonts: FontFace[];
-  /** The same document with `fontCss` as its @font-face rules. */
-  withFonts(fontCss: string): string;
+  /** The same document with `fontCss` as its @font-face rules (as text, or as UTF-8). */
+  withFonts: DocumentWithFonts;
 }
 
 /** One source line of the note: a catalog source and whether its series is illustrative. */
@@ -121,8 +121,9 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
 
   const pageCss = target === "print" ? `@page { size: ${HANDOUT_PAGE.width} ${HANDOUT_PAGE.height}; margin: 0; }` : "";
-  const draft = renderTemplate(hb, layout, layoutContext);
-  const faces = facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(draft) + "0123456789–—−%()");
+  // As in a chapter: the faces are worked out from a draft only when print asks for them.
+  let faces: FontFace[] | undefined;
+  const usedFaces = () => (faces ??= facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(renderTemplate(hb, layout, layoutContext)) + "0123456789–—−%()"));
   const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};--sheet-width:${HANDOUT_PAGE.width};--sheet-height:${HANDOUT_PAGE.height};}`,
     styleSheet(templates, "base"),
@@ -131,8 +132,15 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     pageCss,
   ];
   const withFonts = documentWithFonts({ render: (css) => renderTemplate(hb, layout, { ...layoutContext, css }), rest, locale, lang, target });
-  const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
-  return { html, parity, fonts: faces, withFonts };
+  const html = withFonts.text(input.fontSrc ? fontFaceCss(usedFaces(), input.fontSrc) : "");
+  return {
+    html,
+    parity,
+    get fonts() {
+      return usedFaces();
+    },
+    withFonts,
+  };
 }
 
 /** The handout's prose blocks by name; a missing or unexpected file is an error. */

@@ -40,8 +40,10 @@ interface SkeletonStyles {
 export async function embedSubsetFonts(html: string, effects: EmbedFontsEffects): Promise<string> {
   const texts = await readFaceTexts(html, effects);
   const cssKey = hashOf("font-css-1", JSON.stringify(texts));
+  const known = recentRules.get(cssKey);
+  if (known !== undefined) return known;
   const cached = effects.cache?.get("fontcss", cssKey);
-  if (cached) return Buffer.from(cached).toString("utf8");
+  if (cached) return remember(cssKey, Buffer.from(cached).toString("utf8"));
   const faces = loadFontFaces();
   const assigned = assignGlyphs(texts, faces);
   const used = faces.filter((f) => assigned.has(f));
@@ -54,6 +56,18 @@ export async function embedSubsetFonts(html: string, effects: EmbedFontsEffects)
     )
     .join("\n");
   effects.cache?.set("fontcss", cssKey, Buffer.from(css, "utf8"));
+  return remember(cssKey, css);
+}
+
+/**
+ * The last few rule sets by key, as strings: a rebuild that draws no new character gets the same
+ * string back (not a megabyte decoded again), and what is built from it downstream is reused too.
+ */
+const recentRules = new Map<string, string>();
+function remember(key: string, css: string): string {
+  recentRules.delete(key);
+  recentRules.set(key, css);
+  if (recentRules.size > 8) recentRules.delete(recentRules.keys().next().value!);
   return css;
 }
 

@@ -10,7 +10,7 @@ import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { authorLineHtml, authorNames } from "./author-names.ts";
-import { documentWithFonts, styleSheet, visibleText } from "./document-parts.ts";
+import { documentWithFonts, styleSheet, visibleText, type DocumentWithFonts } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
@@ -44,8 +44,8 @@ export interface RenderedChapter {
   parity: ParityRecord;
   /** Font faces the document uses (print serves these as assets). */
   fonts: FontFace[];
-  /** The same document with `fontCss` as its @font-face rules. */
-  withFonts(fontCss: string): string;
+  /** The same document with `fontCss` as its @font-face rules (as text, or as UTF-8). */
+  withFonts: DocumentWithFonts;
 }
 
 export interface ChapterInput extends DocumentInput {
@@ -208,8 +208,10 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
   registerPartials(hb, templates.shared.partials);
 
-  const draft = renderTemplate(hb, layout, layoutContext);
-  const faces = facesForText(facesOf([...pageFonts.serif, ...pageFonts.sans]), visibleText(draft) + (input.pageCss ?? "") + "0123456789–—−%()");
+  // The faces the page draws with, from a draft of its text: print serves them as files; the
+  // screen edition embeds its own subsets, so an edit's HTML never waits for this.
+  let faces: FontFace[] | undefined;
+  const usedFaces = () => (faces ??= facesForText(facesOf([...pageFonts.serif, ...pageFonts.sans]), visibleText(renderTemplate(hb, layout, layoutContext)) + (input.pageCss ?? "") + "0123456789–—−%()"));
   const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
@@ -217,8 +219,15 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     input.pageCss ?? "",
   ];
   const withFonts = documentWithFonts({ render: (css) => renderTemplate(hb, layout, { ...layoutContext, css }), rest, locale, lang, target });
-  const html = withFonts(input.fontSrc ? fontFaceCss(faces, input.fontSrc) : "");
-  return { html, parity, fonts: faces, withFonts };
+  const html = withFonts.text(input.fontSrc ? fontFaceCss(usedFaces(), input.fontSrc) : "");
+  return {
+    html,
+    parity,
+    get fonts() {
+      return usedFaces();
+    },
+    withFonts,
+  };
 }
 
 /**
