@@ -349,7 +349,8 @@ async function main(): Promise<void> {
       ["edit → refreshed HTML ≤ 0.15 s", sec(htmlMs, 3), htmlMs <= 150],
       [`peak PSS ≤ 0.7 GiB at ${lastCopies} chapters`, last ? `${(lastPss / GIB).toFixed(2)} GiB (RSS sum ${(last.memory.peakRssMiB / GIB).toFixed(2)} GiB)` : "not measured", lastPss <= 0.7 * GIB],
       ["time linear in chapters (per chapter, largest run ≤ 1.2× the cheaper smaller run)", perChapter.map((m) => sec(m, 2)).join(" / "), linear],
-      ["one tab at a time where it costs < 5 %", `one tab ${((tabCost - 1) * 100).toFixed(1)} % slower than two`, tabCost < ONE_TAB_MAX_COST],
+      // The engine prints two documents at a time; that is the rule's choice only when one tab costs 5 % or more.
+      ["one tab at a time where it costs < 5 %, else two (the engine prints two at a time)", `one tab ${((tabCost - 1) * 100).toFixed(1)} % slower than two`, Number.isFinite(tabCost) && tabCost >= ONE_TAB_MAX_COST],
     ];
     const targetTable = markdownTable(["target", "measured", ""], targets.map(([t, m, ok]) => [t, m, ok ? "met" : "not met"]));
     const loadAfter = os.loadavg();

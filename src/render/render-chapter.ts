@@ -10,6 +10,7 @@ import { TemplateError } from "../errors.ts";
 import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { authorLineHtml, authorNames } from "./author-names.ts";
+import { recentMemo } from "../io/recent-memo.ts";
 import { documentWithFonts, styleSheet, visibleText, type DocumentWithFonts } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
@@ -76,7 +77,7 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const bind = locale.bindSpaces;
   const hyphenate = (html: string) => {
     const bound = bind ? bindSpacesInHtml(html, bind) : html;
-    return breakableUrls(locale.hyphenate ? hyphenateProse(bound, locale.hyphenate) : bound);
+    return breakableUrls(locale.hyphenate ? hyphenatedBy(locale.hyphenate)(bound) : bound);
   };
 
   const parity: ParityRecord = { sections: [], exhibits: [], exhibitFootnotes: 0 };
@@ -228,6 +229,18 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     },
     withFonts,
   };
+}
+
+/**
+ * `hyphenateProse` with one hyphenator, remembering its last sections: an edit changes a number
+ * or a sentence, and the sections it did not touch come back as they were (pattern hyphenation
+ * of every word was the largest part of an edit's render).
+ */
+const hyphenators = new WeakMap<(html: string) => string, (html: string) => string>();
+function hyphenatedBy(hyphenate: (html: string) => string): (html: string) => string {
+  let memo = hyphenators.get(hyphenate);
+  if (!memo) hyphenators.set(hyphenate, (memo = recentMemo(64, (html) => hyphenateProse(html, hyphenate))));
+  return memo;
 }
 
 /**
