@@ -5,13 +5,13 @@
  * blocks the chapter's handout declares), rendered with the chapter's helpers and claims. Pure.
  */
 import type { DocumentInput } from "../render/document-input.ts";
-import { documentWithFonts, styleSheet, visibleText, type DocumentWithFonts } from "../render/document-parts.ts";
+import { documentWithFonts, renderedPage, styleSheet, visibleText, type DocumentWithFonts } from "../render/document-parts.ts";
 import type { HandoutDef } from "../chapter/define-chapter.ts";
 import type { Claims } from "../claims/evaluate-claims.ts";
 import { isIllustrative, PAGE_SIZES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
-import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
+import { facesForText, facesOf, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { formatDate, formatList } from "../render/format-number.ts";
 import type { LanguageTemplates } from "../render/load-templates.ts";
@@ -121,9 +121,6 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
   const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
 
   const pageCss = target === "print" ? `@page { size: ${HANDOUT_PAGE.width} ${HANDOUT_PAGE.height}; margin: 0; }` : "";
-  // As in a chapter: the faces are worked out from a draft only when print asks for them.
-  let faces: FontFace[] | undefined;
-  const usedFaces = () => (faces ??= facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), visibleText(renderTemplate(hb, layout, layoutContext)) + "0123456789–—−%()"));
   const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};--sheet-width:${HANDOUT_PAGE.width};--sheet-height:${HANDOUT_PAGE.height};}`,
     styleSheet(templates, "base"),
@@ -132,15 +129,8 @@ export function renderHandout(input: HandoutInput): RenderedHandout {
     pageCss,
   ];
   const withFonts = documentWithFonts({ render: (css) => renderTemplate(hb, layout, { ...layoutContext, css }), rest, locale, lang, target });
-  const html = withFonts.text(input.fontSrc ? fontFaceCss(usedFaces(), input.fontSrc) : "");
-  return {
-    html,
-    parity,
-    get fonts() {
-      return usedFaces();
-    },
-    withFonts,
-  };
+  const draftText = () => visibleText(renderTemplate(hb, layout, layoutContext)) + "0123456789–—−%()";
+  return renderedPage(parity, withFonts, input.fontSrc, () => facesForText(facesOf([...locale.fonts.serif, ...locale.fonts.sans]), draftText()));
 }
 
 /** The handout's prose blocks by name; a missing or unexpected file is an error. */

@@ -2,7 +2,7 @@ import { TemplateError } from "../errors.ts";
 import type { TemplateSet } from "./load-templates.ts";
 import type { Locale } from "../locale/locale.ts";
 import type { Target } from "./markdown.ts";
-import { adjustFontFaces, latinInHanScale } from "../fonts/font-faces.ts";
+import { adjustFontFaces, fontFaceCss, latinInHanScale, type FontFace } from "../fonts/font-faces.ts";
 import { setHanText } from "./set-han-text.ts";
 import { markPhraseBreaks } from "./phrase-breaks.ts";
 import { recentMemo } from "../io/recent-memo.ts";
@@ -62,6 +62,25 @@ export function documentWithFonts(input: { render: (css: string) => string; rest
       const m = parts();
       return m ? Buffer.concat([Buffer.from(m.before, "utf8"), encodedRules(rules(fontCss)), Buffer.from(m.after, "utf8")]) : Buffer.from(text(fontCss), "utf8");
     },
+  };
+}
+
+/**
+ * A rendered page: its HTML (with `fontSrc`'s rules, or none), the faces it draws with and the page
+ * waiting for other rules. The faces come from a draft of the page's text, worked out when first
+ * asked for: print serves them as files, while the screen edition embeds its own subsets, so an
+ * edit's HTML never waits for them.
+ */
+export function renderedPage<P>(parity: P, withFonts: DocumentWithFonts, fontSrc: ((face: FontFace) => string) | undefined, faces: () => FontFace[]): { html: string; parity: P; readonly fonts: FontFace[]; withFonts: DocumentWithFonts } {
+  let used: FontFace[] | undefined;
+  const fonts = () => (used ??= faces());
+  return {
+    html: withFonts.text(fontSrc ? fontFaceCss(fonts(), fontSrc) : ""),
+    parity,
+    get fonts() {
+      return fonts();
+    },
+    withFonts,
   };
 }
 

@@ -7,11 +7,11 @@ import type { DocumentInput } from "./document-input.ts";
 import { numberExhibits } from "../chapter/define-exhibit.ts";
 import { isIllustrative } from "../data/edition.ts";
 import { TemplateError } from "../errors.ts";
-import { facesForText, facesOf, fontFaceCss, fontStacks, type FontFace } from "../fonts/font-faces.ts";
+import { facesForText, facesOf, fontStacks, type FontFace } from "../fonts/font-faces.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { authorLineHtml, authorNames } from "./author-names.ts";
 import { recentMemo } from "../io/recent-memo.ts";
-import { documentWithFonts, styleSheet, visibleText, type DocumentWithFonts } from "./document-parts.ts";
+import { documentWithFonts, renderedPage, styleSheet, visibleText, type DocumentWithFonts } from "./document-parts.ts";
 import { formatList } from "./format-number.ts";
 import type { LanguageTemplates, TemplateSet } from "./load-templates.ts";
 import { renderNotesList, type Target } from "./markdown.ts";
@@ -209,10 +209,6 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
   const hb = createTemplateEnv({ lang, labels: dataset.labels, claims, claimWording: {}, claimsFile: "", exhibits: new Map(), strings, record: { claims: [], refs: [] } });
   registerPartials(hb, templates.shared.partials);
 
-  // The faces the page draws with, from a draft of its text: print serves them as files; the
-  // screen edition embeds its own subsets, so an edit's HTML never waits for this.
-  let faces: FontFace[] | undefined;
-  const usedFaces = () => (faces ??= facesForText(facesOf([...pageFonts.serif, ...pageFonts.sans]), visibleText(renderTemplate(hb, layout, layoutContext)) + (input.pageCss ?? "") + "0123456789–—−%()"));
   const rest = [
     `:root{--serif:${stacks.serif};--sans:${stacks.sans};}`,
     styleSheet(templates, "base"),
@@ -220,15 +216,8 @@ export function renderChapter(input: ChapterInput): RenderedChapter {
     input.pageCss ?? "",
   ];
   const withFonts = documentWithFonts({ render: (css) => renderTemplate(hb, layout, { ...layoutContext, css }), rest, locale, lang, target });
-  const html = withFonts.text(input.fontSrc ? fontFaceCss(usedFaces(), input.fontSrc) : "");
-  return {
-    html,
-    parity,
-    get fonts() {
-      return usedFaces();
-    },
-    withFonts,
-  };
+  const draftText = () => visibleText(renderTemplate(hb, layout, layoutContext)) + (input.pageCss ?? "") + "0123456789–—−%()";
+  return renderedPage(parity, withFonts, input.fontSrc, () => facesForText(facesOf([...pageFonts.serif, ...pageFonts.sans]), draftText()));
 }
 
 /**
