@@ -29,8 +29,9 @@ export function writeStandalone(job: PrintJob, dir: string): string {
   // From the configuration script to the last of greenbook's Paged.js tags (pagedScripts: with or
   // without the heading-keep setting and the fixes).
   const start = html.search(/<script>(window\.__greenbookMinLinesAfterHeading=\d+;)?window\.PagedConfig=/);
-  const polyfill = pagedScripts({ fixes: false }).slice(pagedScripts({ fixes: false }).lastIndexOf("<script src="));
-  const fixes = `\n<script src="${ASSET_ORIGIN}/vendor/paged-fixes.js"></script>`;
+  const plain = pagedScripts({ fixes: false });
+  const polyfill = plain.slice(plain.lastIndexOf("<script src="));
+  const fixes = pagedScripts().slice(plain.length);
   const at = start < 0 ? -1 : html.indexOf(polyfill, start);
   if (at < 0) throw new Error(`${job.name}: greenbook's Paged.js script tags were not found in the print HTML`);
   const end = html.startsWith(fixes, at + polyfill.length) ? at + polyfill.length + fixes.length : at + polyfill.length;

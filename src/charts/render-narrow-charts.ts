@@ -8,11 +8,13 @@ import type { FigureDef } from "../chapter/define-exhibit.ts";
 import { buildFigureSpecs, renderCharts, type RenderedChart, type RenderInput } from "./render-charts.ts";
 import { NARROW_WIDTH } from "./theme.ts";
 
-/** Draws each figure that has a narrow layout at NARROW_WIDTH; returns them by figure id. */
-export async function renderNarrowCharts(input: Omit<RenderInput, "width">, figures: readonly FigureDef[]): Promise<Map<string, RenderedChart>> {
+/**
+ * Draws each figure that has a narrow layout at NARROW_WIDTH; returns them by figure id. `book`
+ * are the figures' book specs when the caller has built them already (for renderCharts).
+ */
+export async function renderNarrowCharts(input: Omit<RenderInput, "width">, figures: readonly FigureDef[], book = buildFigureSpecs(input, figures)): Promise<Map<string, RenderedChart>> {
   const narrow = { ...input, width: NARROW_WIDTH };
   // Each spec built once: a figure has a narrow layout when its narrow spec differs from the book's.
-  const book = buildFigureSpecs(input, figures);
   const drawn = buildFigureSpecs(narrow, figures);
   const own = figures.flatMap((f, i) => (JSON.stringify(book[i]!.spec) !== JSON.stringify(drawn[i]!.spec) ? [i] : []));
   return own.length ? renderCharts(narrow, own.map((i) => figures[i]!), own.map((i) => drawn[i]!)) : new Map();

@@ -51,10 +51,12 @@ export async function openSession(options: SessionOptions = {}): Promise<Session
     temp_directory: options.tempDirectory ?? os.tmpdir(),
   };
   if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-  // Blocks freed by one query are kept for the next (see allocator-settings.ts); the limit bounds them.
-  config.block_allocator_memory = options.memoryLimit ?? `${Math.floor((os.totalmem() * 0.8) / 2 ** 20)}MiB`;
   const instance = await DuckDBInstance.create(options.databaseFile ?? ":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
+  // Blocks freed by one query are kept for the next (see allocator-settings.ts), up to the memory
+  // limit: DuckDB's own, whether the caller set it or DuckDB chose it.
+  const limit = (await connection.runAndReadAll("SELECT current_setting('memory_limit') AS m")).getRowObjectsJson()[0]?.m;
+  if (typeof limit === "string") await connection.run(`SET block_allocator_memory = ${sqlString(limit)}`);
   const signal = options.signal;
   // A query runs on DuckDB's threads, not Node's: a signal must interrupt it, or SIGTERM waits for the query.
   const interrupt = () => connection.interrupt();

@@ -14,6 +14,7 @@
  * for a character it does not have.
  */
 import { hashOf } from "../io/hash.ts";
+import { RecentMap } from "../io/recent-memo.ts";
 import type { StageCache } from "../output/stage-cache.ts";
 import { assignGlyphs } from "./assign-glyphs.ts";
 import { faceTexts, type FaceStyles, type FaceText } from "./collect-face-text.ts";
@@ -43,7 +44,7 @@ export async function embedSubsetFonts(html: string, effects: EmbedFontsEffects)
   const known = recentRules.get(cssKey);
   if (known !== undefined) return known;
   const cached = effects.cache?.get("fontcss", cssKey);
-  if (cached) return remember(cssKey, Buffer.from(cached).toString("utf8"));
+  if (cached) return recentRules.set(cssKey, Buffer.from(cached).toString("utf8"));
   const faces = loadFontFaces();
   const assigned = assignGlyphs(texts, faces);
   const used = faces.filter((f) => assigned.has(f));
@@ -56,20 +57,14 @@ export async function embedSubsetFonts(html: string, effects: EmbedFontsEffects)
     )
     .join("\n");
   effects.cache?.set("fontcss", cssKey, Buffer.from(css, "utf8"));
-  return remember(cssKey, css);
+  return recentRules.set(cssKey, css);
 }
 
 /**
  * The last few rule sets by key, as strings: a rebuild that draws no new character gets the same
  * string back (not a megabyte decoded again), and what is built from it downstream is reused too.
  */
-const recentRules = new Map<string, string>();
-function remember(key: string, css: string): string {
-  recentRules.delete(key);
-  recentRules.set(key, css);
-  if (recentRules.size > 8) recentRules.delete(recentRules.keys().next().value!);
-  return css;
-}
+const recentRules = new RecentMap<string>(8);
 
 /** The characters `html` draws per face request: from the cached styles of its skeleton, or read in the browser. */
 async function readFaceTexts(html: string, effects: EmbedFontsEffects): Promise<FaceText[]> {

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import type { Chapter } from "../chapter/define-chapter.ts";
 import type { FigureDef } from "../chapter/define-exhibit.ts";
-import { renderCharts } from "../charts/render-charts.ts";
+import { buildFigureSpecs, renderCharts } from "../charts/render-charts.ts";
 import { assertRequiredClaims, evaluateChapterClaims, type Claims } from "../claims/evaluate-claims.ts";
 import { renderNarrowCharts } from "../charts/render-narrow-charts.ts";
 import { loadDataset, type Dataset } from "../data/load-dataset.ts";
@@ -240,9 +240,11 @@ export class BuildEngine {
                 const text = templates.languages.get(lang)!.chartText;
                 // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
                 const chartInput = { stats, dataset, lang, text, titles: false, cache: this.cache };
-                const charts = await time("charts", () => renderCharts(chartInput, chapterFigures(chapter)));
+                const figures = chapterFigures(chapter);
+                const specs = await time("charts", () => buildFigureSpecs(chartInput, figures));
+                const charts = await time("charts", () => renderCharts(chartInput, figures, specs));
                 // The screen edition also carries each figure drawn for a phone's column.
-                const narrowCharts = await time("charts", () => renderNarrowCharts(chartInput, chapterFigures(chapter)));
+                const narrowCharts = await time("charts", () => renderNarrowCharts(chartInput, figures, specs));
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const embedFonts = (html: string) =>
                   embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => readFaceStyles(s, bare, `${doc}.html`), signal), cache: this.cache });
