@@ -40,16 +40,17 @@ FROM (
 ) k
 GROUP BY k.user_id;
 
--- The deciding positions' other columns, fetched by position_id (a second, filtered pass).
+-- The deciding positions' other columns, fetched by position_id (a second, filtered pass). The
+-- join carries the date as a flag, not as text: a smaller hash table.
 CREATE TABLE deciding AS
-SELECT d.user_id, d.snap, p.position_id, p.country, p.metro_area, p.city, p.salary, p.title_raw,
+SELECT d.user_id, CASE WHEN d.post THEN 'post' ELSE 'pre' END AS snap, p.country, p.metro_area, p.city, p.salary, p.title_raw,
        CASE WHEN param.company_key = 'ultimate_parent'
             THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
             ELSE p.rcid END AS company
 FROM (
-  SELECT user_id, 'pre' AS snap, position_pre AS position_id FROM pick WHERE position_pre IS NOT NULL
+  SELECT user_id, false AS post, position_pre AS position_id FROM pick WHERE position_pre IS NOT NULL
   UNION ALL
-  SELECT user_id, 'post' AS snap, position_post AS position_id FROM pick WHERE position_post IS NOT NULL
+  SELECT user_id, true AS post, position_post AS position_id FROM pick WHERE position_post IS NOT NULL
 ) d
 JOIN positions p ON p.position_id = d.position_id
 CROSS JOIN param

@@ -1,6 +1,7 @@
 -- Each user's place on both dates (position country first, then the profile's per
 -- param.location_fallback), the sample (a place on both dates, Hong Kong on at least one), the
--- group (stayed, joined, left) and whether the deciding companies are the same.
+-- group (stayed, joined, left) and whether the deciding companies are the same; and every
+-- user's place on post_date, for Table 4.
 
 -- Only the deciding jobs without a country look up the profile, so the join's hash table holds
 -- those few rows instead of every user.
@@ -17,6 +18,22 @@ FROM deciding d
 CROSS JOIN param
 LEFT JOIN users u ON u.user_id = d.user_id
 WHERE d.country IS NULL;
+
+-- Table 4's population: every user's place on post_date (the deciding position, else the
+-- profile), lower-cased once here so 08-cities.sql compares plain values. Made here so that
+-- `deciding`, the widest table, can go: freed memory is reused by later stages instead of new
+-- pages (a first touch of memory is dear on this project's VMs; see src/derive/allocator-settings.ts).
+CREATE TABLE user_place AS
+SELECT u.user_id,
+       lower(COALESCE(d.country, u.user_country)) AS country,
+       lower(COALESCE(d.metro_area, u.user_location)) AS metro_area,
+       lower(COALESCE(d.city, u.user_location)) AS city,
+       CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
+FROM users u
+CROSS JOIN param
+LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
+
+DROP TABLE deciding;
 
 CREATE TABLE person AS
 SELECT a.user_id, a.place AS place_pre, b.place AS place_post,

@@ -72,6 +72,7 @@ CROSS JOIN param
 WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
 
 DROP TABLE salary_population;
+DROP TABLE located;
 DROP VIEW degree;
 
 CREATE TABLE attributes AS

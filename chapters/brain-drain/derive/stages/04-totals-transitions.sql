@@ -19,6 +19,8 @@ FROM person p
 JOIN placed_job a ON a.user_id = p.user_id AND a.snap = 'pre'
 JOIN placed_job b ON b.user_id = p.user_id AND b.snap = 'post';
 
+DROP TABLE placed_job;
+
 CREATE TABLE out_transitions AS
 SELECT c.grp AS transition, c.move, COALESCE(n.count, 0) AS count, c.ord
 FROM (SELECT 'left' AS grp, 'different' AS move, 1 AS ord UNION ALL SELECT 'left', 'same', 2
@@ -29,3 +31,5 @@ LEFT JOIN (
   UNION ALL
   SELECT grp, move, COUNT(*) AS count FROM job_pair CROSS JOIN param WHERE param.table3_unit = 'pair' GROUP BY grp, move
 ) n ON n.grp = c.grp AND n.move = c.move;
+
+DROP TABLE job_pair;

@@ -20,6 +20,8 @@ FROM profile_value
 WHERE grp IN ('joined', 'left')
 GROUP BY row, grp;
 
+DROP TABLE profile_value;
+
 CREATE TABLE profile_moment AS
 SELECT row, grp, n,
        CAST(sx AS DOUBLE) / n AS mean,

@@ -12,15 +12,20 @@ FROM (SELECT h.company, h.country FROM held h
 GROUP BY cc.company
 HAVING COUNT(*) >= (SELECT mnc_min_countries FROM param);
 
+-- A sample person's deciding company and place on each date are in person (company_pre, place_pre, …).
 CREATE TABLE hk_headcount AS
-SELECT m.company,
-       SUM(CASE WHEN l.snap = 'pre' AND l.place = param.home_country THEN 1 ELSE 0 END) AS pre,
-       SUM(CASE WHEN l.snap = 'post' AND l.place = param.home_country THEN 1 ELSE 0 END) AS post
+SELECT m.company, SUM(j.pre) AS pre, SUM(j.post) AS post
 FROM multinational m
-JOIN located l ON l.company = m.company
-JOIN person p ON p.user_id = l.user_id
-CROSS JOIN param
+JOIN (
+  SELECT p.company_pre AS company, CASE WHEN p.place_pre = param.home_country THEN 1 ELSE 0 END AS pre, 0 AS post
+  FROM person p CROSS JOIN param
+  UNION ALL
+  SELECT p.company_post, 0, CASE WHEN p.place_post = param.home_country THEN 1 ELSE 0 END
+  FROM person p CROSS JOIN param
+) j ON j.company = m.company
 GROUP BY m.company;
+
+DROP TABLE multinational;
 
 CREATE TABLE out_mnc_growth AS
 SELECT b.growth_min, b.growth_max,

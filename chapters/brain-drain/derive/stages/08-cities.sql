@@ -1,17 +1,8 @@
--- Table 4: LinkedIn users per city (the deciding position on post_date, else the profile), the
+-- Table 4: LinkedIn users per city (their place on post_date, user_place of 02-person.sql), the
 -- shares with a bachelor's, an MBA, a PhD or a founder title, and the average THE rank of their
 -- bachelor's, master's and PhD schools; each ranked across the cities (RANK: ties share a rank).
-
--- Places are lower-cased once here, so the joins below compare plain values.
-CREATE TABLE user_place AS
-SELECT u.user_id,
-       lower(COALESCE(d.country, u.user_country)) AS country,
-       lower(COALESCE(d.metro_area, u.user_location)) AS metro_area,
-       lower(COALESCE(d.city, u.user_location)) AS city,
-       CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
-FROM users u
-CROSS JOIN param
-LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
+-- Each table is dropped after its last use, here and in the other stages, so later stages reuse
+-- its memory.
 
 -- One equi-join per field, so each is a hash join on the lower-cased value.
 CREATE TABLE city_user AS
@@ -20,6 +11,8 @@ UNION ALL
 SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'metro_area' AND lower(c.value) = up.metro_area
 UNION ALL
 SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'city' AND lower(c.value) = up.city;
+
+DROP TABLE user_place;
 
 CREATE TABLE city_stat AS
 SELECT c.ord, c.city,
@@ -35,6 +28,9 @@ FROM param_city_map c
 LEFT JOIN city_user cu ON cu.ord = c.ord
 LEFT JOIN schooling s ON s.user_id = cu.user_id
 GROUP BY c.ord, c.city;
+
+DROP TABLE city_user;
+DROP TABLE schooling;
 
 CREATE TABLE out_city_ranks AS
 SELECT ord, city, users,
