@@ -40,20 +40,22 @@ FROM (
 ) k
 GROUP BY k.user_id;
 
--- The deciding positions' other columns, fetched by position_id (a second, filtered pass). The
--- join carries the date as a flag, not as text: a smaller hash table.
+-- The deciding positions' other columns, fetched in a second, filtered pass: each position meets
+-- its user's pick (a hash table of one row per user, half the size of one per picked position).
 CREATE TABLE deciding AS
-SELECT d.user_id, CASE WHEN d.post THEN 'post' ELSE 'pre' END AS snap, p.country, p.metro_area, p.city, p.salary, p.title_raw,
-       CASE WHEN param.company_key = 'ultimate_parent'
-            THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
-            ELSE p.rcid END AS company
+SELECT j.user_id, s.snap, j.country, j.metro_area, j.city, j.salary, j.title_raw, j.company
 FROM (
-  SELECT user_id, false AS post, position_pre AS position_id FROM pick WHERE position_pre IS NOT NULL
-  UNION ALL
-  SELECT user_id, true AS post, position_post AS position_id FROM pick WHERE position_post IS NOT NULL
-) d
-JOIN positions p ON p.position_id = d.position_id
-CROSS JOIN param
-LEFT JOIN company_ref c ON c.rcid = p.rcid;
+  SELECT p.user_id, p.country, p.metro_area, p.city, p.salary, p.title_raw,
+         CASE WHEN param.company_key = 'ultimate_parent'
+              THEN COALESCE(p.ultimate_parent_rcid, c.ultimate_parent_rcid, p.rcid)
+              ELSE p.rcid END AS company,
+         p.position_id = k.position_pre AS is_pre, p.position_id = k.position_post AS is_post
+  FROM positions p
+  JOIN pick k ON k.user_id = p.user_id AND (p.position_id = k.position_pre OR p.position_id = k.position_post)
+  CROSS JOIN param
+  LEFT JOIN company_ref c ON c.rcid = p.rcid
+) j
+JOIN (SELECT 'pre' AS snap UNION ALL SELECT 'post' AS snap) s
+  ON (s.snap = 'pre' AND j.is_pre) OR (s.snap = 'post' AND j.is_post);
 
 DROP TABLE pick;

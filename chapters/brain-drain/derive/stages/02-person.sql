@@ -3,6 +3,21 @@
 -- group (stayed, joined, left) and whether the deciding companies are the same; and every
 -- user's place on post_date, for Table 4.
 
+-- Table 4's population: every user's place on post_date (the deciding position, else the
+-- profile), lower-cased once here so 08-cities.sql compares plain values. Memory decides the
+-- order: this join needs the most, so it runs first, in what the pick freed; then located; then
+-- `deciding`, the widest table, goes before the rest. Freed memory is reused instead of new
+-- pages, and a first touch of memory is dear on this project's VMs (src/derive/allocator-settings.ts).
+CREATE TABLE user_place AS
+SELECT u.user_id,
+       lower(COALESCE(d.country, u.user_country)) AS country,
+       lower(COALESCE(d.metro_area, u.user_location)) AS metro_area,
+       lower(COALESCE(d.city, u.user_location)) AS city,
+       CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
+FROM users u
+CROSS JOIN param
+LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
+
 -- Only the deciding jobs without a country look up the profile, so the join's hash table holds
 -- those few rows instead of every user.
 CREATE TABLE located AS
@@ -18,20 +33,6 @@ FROM deciding d
 CROSS JOIN param
 LEFT JOIN users u ON u.user_id = d.user_id
 WHERE d.country IS NULL;
-
--- Table 4's population: every user's place on post_date (the deciding position, else the
--- profile), lower-cased once here so 08-cities.sql compares plain values. Made here so that
--- `deciding`, the widest table, can go: freed memory is reused by later stages instead of new
--- pages (a first touch of memory is dear on this project's VMs; see src/derive/allocator-settings.ts).
-CREATE TABLE user_place AS
-SELECT u.user_id,
-       lower(COALESCE(d.country, u.user_country)) AS country,
-       lower(COALESCE(d.metro_area, u.user_location)) AS metro_area,
-       lower(COALESCE(d.city, u.user_location)) AS city,
-       CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
-FROM users u
-CROSS JOIN param
-LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
 
 DROP TABLE deciding;
 
