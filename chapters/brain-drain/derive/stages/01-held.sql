@@ -2,7 +2,8 @@
 -- the one that decides each person's place and company on each date: a position with a country
 -- beats one without, then param.overlap_rule (latest or earliest start), then the larger
 -- position_id. That order is packed into one exact number per position,
---   has_country * 10^26 + (500000 +/- days since 1900 of startdate) * 10^20 + (position_id + 2^63),
+--   (has_country * 10^6 + 500000 +/- days since 1900 of startdate) * 10^20 + (position_id + 2^63),
+-- the first factor in 64-bit integers (one 128-bit multiplication per position),
 -- unique because position_id is, so one pass over positions grouped per user finds both deciding
 -- positions with MAX_BY (no sort; no ties, so the result does not depend on threads).
 -- Dialect: HUGEINT is DuckDB's 128-bit integer, used for speed; elsewhere write DECIMAL(38, 0)
@@ -29,8 +30,8 @@ FROM (
   SELECT p.user_id, p.position_id,
          CASE WHEN p.startdate <= param.pre_date AND (p.enddate IS NULL OR p.enddate >= param.pre_date) THEN 1 ELSE 0 END AS held_pre,
          CASE WHEN p.startdate <= param.post_date AND (p.enddate IS NULL OR p.enddate >= param.post_date) THEN 1 ELSE 0 END AS held_post,
-         CAST(CASE WHEN p.country IS NULL THEN 0 ELSE 1 END AS HUGEINT) * CAST(100000000000000000000000000 AS HUGEINT)
-         + CAST(CASE WHEN param.overlap_rule = 'latest_start' THEN 500000 + date_diff('day', DATE '1900-01-01', p.startdate)
+         CAST(CASE WHEN p.country IS NULL THEN 0 ELSE 1000000 END
+              + CASE WHEN param.overlap_rule = 'latest_start' THEN 500000 + date_diff('day', DATE '1900-01-01', p.startdate)
                      ELSE 500000 - date_diff('day', DATE '1900-01-01', p.startdate) END AS HUGEINT) * CAST(100000000000000000000 AS HUGEINT)
          + (CAST(p.position_id AS HUGEINT) + CAST(9223372036854775808 AS HUGEINT)) AS order_key
   FROM positions p
