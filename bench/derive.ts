@@ -5,7 +5,9 @@
  * the child is read every 100 ms; its progress lines ("stage …") say which stage each sample
  * belongs to. Reports wall, CPU (user + system of the child), peak RSS and the spill folder's
  * peak size per stage and overall, and the load average; writes bench/derive-results.json.
- * Targets (30 s wall, 5 GiB RSS) are reported, not asserted.
+ * Targets (30 s wall, 5 GiB RSS) are reported, not asserted. The host's pace is measured just
+ * before and after (measurePace): the load average does not show a virtual machine's host being
+ * slow, and on this project's VMs the same derive took 27 s in one hour and 38 s in the next.
  *
  *   BENCH_DERIVE_EXTRACT=DIR  the extract's cache folder (default: <tmp>/greenbook-bench-derive/<size>)
  *   BENCH_DERIVE_SCALE=0.1    a smaller extract (0.1 = 2 M positions) for a quick look
@@ -59,12 +61,49 @@ function readProc(pid: number): { cpu: number; rssKiB: number } | undefined {
 
 const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 
+/** How fast the machine is right now, measured in a fresh process: both are derive's main costs. */
+interface Pace {
+  /** Seconds to touch 1 GiB of new memory (page faults: a fresh process pays them for its peak). */
+  touchSecondsPerGiB: number;
+  /** Seconds to hash 1 GiB with sha256 on one core (plain computation). */
+  hashSecondsPerGiB: number;
+}
+
+const PACE_SCRIPT = `
+const { createHash } = require("node:crypto");
+const mib = 256;
+let t = performance.now();
+const b = Buffer.allocUnsafe(mib << 20);
+for (let i = 0; i < b.length; i += 4096) b[i] = 1;
+const touch = (performance.now() - t) / 1000;
+const chunk = b.subarray(0, 16 << 20);
+t = performance.now();
+for (let i = 0; i < mib / 16; i++) createHash("sha256").update(chunk).digest();
+const hash = (performance.now() - t) / 1000;
+process.stdout.write(JSON.stringify({ touch: touch * 1024 / mib, hash: hash * 1024 / mib }));
+`;
+
+function measurePace(): Promise<Pace> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", PACE_SCRIPT], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`the pace probe exited with ${code}`));
+      const p = JSON.parse(out) as { touch: number; hash: number };
+      resolve({ touchSecondsPerGiB: round(p.touch, 2), hashSecondsPerGiB: round(p.hash, 2) });
+    });
+  });
+}
+
 async function main(): Promise<void> {
   let started = performance.now();
   await generateBenchExtract(extract, size);
   const generateSeconds = (performance.now() - started) / 1000;
   fs.cpSync(path.join(ROOT, "chapters/brain-drain/data"), data, { recursive: true });
   fs.mkdirSync(spill);
+  const paceBefore = await measurePace();
   const loadBefore = os.loadavg();
   const args = [path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, ...(process.env.BENCH_DERIVE_DISK === "1" ? ["--db", path.join(work, "derive.duckdb")] : [])];
   started = performance.now();
@@ -117,6 +156,7 @@ async function main(): Promise<void> {
   close();
   const loadAfter = os.loadavg();
   if (code !== 0) throw new Error(`derive exited with ${code}`);
+  const paceAfter = await measurePace();
   const cpuSeconds = round(stages.reduce((s, x) => s + x.cpuSeconds, 0));
   const manifest = JSON.parse(fs.readFileSync(path.join(data, "derive-manifest.json"), "utf8"));
   const result = {
@@ -128,6 +168,7 @@ async function main(): Promise<void> {
     peakRssGiB: round(peakRssKiB / 1024 / 1024, 2),
     spillPeakMiB: Math.round(spillPeak / 1024 / 1024),
     loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: loadAfter.map((l) => round(l, 2)) },
+    pace: { before: paceBefore, after: paceAfter },
     tables: process.env.BENCH_DERIVE_DISK === "1" ? "database file" : "memory",
     stages,
     duckdb: manifest.engine.duckdb,
@@ -135,6 +176,8 @@ async function main(): Promise<void> {
   console.log(`derive: ${size.positions.toLocaleString("en")} positions, ${size.users.toLocaleString("en")} users, ${size.education.toLocaleString("en")} education rows`);
   console.log(`  wall ${result.wallSeconds} s (target 30), CPU ${result.cpuSeconds} s, peak RSS ${result.peakRssGiB} GiB (target 5), spill peak ${result.spillPeakMiB} MiB`);
   console.log(`  load average before ${result.loadAverage.before.join(" ")}, after ${result.loadAverage.after.join(" ")}; ${result.cpus} CPUs; extract ${generateSeconds < 1 ? "reused from" : `generated in ${result.generateSeconds} s into`} ${extract}`);
+  const pace = (p: Pace) => `first touch ${p.touchSecondsPerGiB} s/GiB, sha256 ${p.hashSecondsPerGiB} s/GiB`;
+  console.log(`  host pace before: ${pace(paceBefore)}; after: ${pace(paceAfter)}`);
   console.log(`  ${"stage".padEnd(36)} ${"wall s".padStart(7)} ${"CPU s".padStart(7)} ${"RSS GiB".padStart(8)} ${"spill MiB".padStart(10)}`);
   for (const s of stages) console.log(`  ${s.stage.padEnd(36)} ${String(s.wallSeconds).padStart(7)} ${String(s.cpuSeconds).padStart(7)} ${String(s.peakRssGiB).padStart(8)} ${String(s.spillPeakMiB).padStart(10)}`);
   if (scale === 1) fs.writeFileSync(path.join(ROOT, "bench/derive-results.json"), `${JSON.stringify(result, null, 2)}\n`);
