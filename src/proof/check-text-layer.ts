@@ -3,7 +3,7 @@
  * invisible characters inside words (soft hyphens, zero-width spaces and joiners, word joiners,
  * byte-order marks) make search and copy fail, and U+FFFD marks a glyph with no text at all.
  */
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { PrintError } from "../errors.ts";
 
 /** Characters a reader cannot see that must not sit inside a word of the text layer. */
@@ -19,15 +19,30 @@ export interface TextLayerProblem {
   words: string[];
 }
 
-/** The text of each page of `pdf`, as pdftotext extracts it. */
-export function extractPageTexts(pdf: Uint8Array): string[] {
-  let text: string;
-  try {
-    text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
-    throw new PrintError(missing ? "the proofreader reads the PDF's text with pdftotext, which is not installed (Debian: apt-get install poppler-utils)" : `pdftotext could not read the printed PDF: ${(err as Error).message}`, { cause: err });
-  }
+/**
+ * The text of each page of `pdf`, as pdftotext extracts it. Run as a child process without
+ * blocking: the other documents of a build keep printing meanwhile.
+ */
+export async function extractPageTexts(pdf: Uint8Array): Promise<string[]> {
+  const text = await new Promise<string>((resolve, reject) => {
+    const fail = (err: Error) => {
+      const missing = (err as NodeJS.ErrnoException).code === "ENOENT";
+      reject(new PrintError(missing ? "the proofreader reads the PDF's text with pdftotext, which is not installed (Debian: apt-get install poppler-utils)" : `pdftotext could not read the printed PDF: ${err.message}`, { cause: err }));
+    };
+    const child = spawn("pdftotext", ["-enc", "UTF-8", "-", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const errors: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => out.push(c));
+    child.stderr.on("data", (c: Buffer) => errors.push(c));
+    child.on("error", fail);
+    child.on("close", (code, signal) => {
+      if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+      else fail(new Error(`pdftotext ${signal ? `was stopped by ${signal}` : `exited with ${code}`}: ${Buffer.concat(errors).toString("utf8").trim()}`));
+    });
+    // pdftotext may stop reading early (a broken PDF): its exit status says why, not the write.
+    child.stdin.on("error", () => undefined);
+    child.stdin.end(pdf);
+  });
   const pages = text.split("\f");
   if (pages.at(-1)?.trim() === "") pages.pop();
   return pages;

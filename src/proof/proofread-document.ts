@@ -20,8 +20,8 @@ export interface DocumentToProofread {
 }
 
 /** The findings on every page of the document. */
-export function proofreadDocument(d: DocumentToProofread): DocumentProof {
-  const textLayer = d.settings.rules["text-layer"].severity === "off" ? [] : textLayerProblems(extractPageTexts(d.pdf));
+export async function proofreadDocument(d: DocumentToProofread): Promise<DocumentProof> {
+  const textLayer = d.settings.rules["text-layer"].severity === "off" ? [] : textLayerProblems(await extractPageTexts(d.pdf));
   return proofreadLayout({ document: d.document, layout: d.layout, firstFolio: d.firstFolio, textLayer, settings: d.settings });
 }
 

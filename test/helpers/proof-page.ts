@@ -45,7 +45,7 @@ p { margin: 0; text-align: justify; hyphens: manual; }
 ${options.css ?? ""}
 </style>${paginate ? pagedScripts({ fixes: options.fixes }) : ""}</head><body>${body}</body></html>`;
   const printed = await printPdf(session, { name: "test/proof", html, assets: fontAssets(faces), paginate, measure: measureOptions(settings) });
-  return { proof: proofreadDocument({ document: "test/proof", layout: printed.layout!, pdf: printed.pdf, firstFolio: options.firstFolio, settings }), pdf: printed.pdf };
+  return { proof: await proofreadDocument({ document: "test/proof", layout: printed.layout!, pdf: printed.pdf, firstFolio: options.firstFolio, settings }), pdf: printed.pdf };
 }
 
 /** The findings of one rule as "rule@page", for compact assertions. */

@@ -80,7 +80,7 @@ body { font-family: "Source Serif 4"; font-size: 10pt; line-height: 14pt; }
     expect(numbered.pages).toBe(3);
     const placed = await print(exhibits, 0.8);
     expect(placed.pages).toBe(2);
-    const pages = extractPageTexts(placed.pdf).map((t) => t.replace(/\s+/g, " ").trim());
+    const pages = (await extractPageTexts(placed.pdf)).map((t) => t.replace(/\s+/g, " ").trim());
     expect(pages[0]).toBe("Text Table 1");
     expect(pages[1]).toBe("Figure 1 Figure 2");
   }, 120_000);
@@ -88,7 +88,7 @@ body { font-family: "Source Serif 4"; font-size: 10pt; line-height: 14pt; }
   it("keeps the numbered order when moving gains nothing", async () => {
     const exhibits = `${box("figure", "fig1", "Figure 1", 100)}${box("table", "table1", "Table 1", 100)}`;
     const placed = await print(exhibits, 0.8);
-    const pages = extractPageTexts(placed.pdf).map((t) => t.replace(/\s+/g, " ").trim());
+    const pages = (await extractPageTexts(placed.pdf)).map((t) => t.replace(/\s+/g, " ").trim());
     expect(pages).toEqual(["Text", "Figure 1", "Table 1"]);
   }, 120_000);
 });

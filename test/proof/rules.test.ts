@@ -53,7 +53,7 @@ describe("proofreader rules, each on a document that breaks it", () => {
     const body = `${paragraphs(4)}<h2 style="margin:0;font-size:12pt">A kept heading</h2><p>One short line.</p><div style="height:100mm;break-inside:avoid">box</div>`;
     const { proof, pdf } = await printAndProofread(session, body);
     expect(findingsOf(proof, "heading-keep")).toEqual([]);
-    const pages = extractPageTexts(pdf);
+    const pages = await extractPageTexts(pdf);
     expect(pages[0]).not.toContain("A kept heading");
     expect(pages[1]!.trimStart()).toMatch(/^A kept heading\s+One short line\./);
   });
