@@ -14,10 +14,17 @@ let endpoint: string;
 beforeAll(async () => {
   const profile = makeTempDir("greenbook-remote-chromium-");
   chromium = spawn(findBrowser(), [...CHROMIUM_FLAGS, "--headless", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore", detached: true });
-  // Chromium writes the port and path it listens on to DevToolsActivePort.
+  // Chromium writes the port and path it listens on to DevToolsActivePort; the file can exist
+  // before both lines are in it, so it is read until they are.
   const file = path.join(profile, "DevToolsActivePort");
-  for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
-  const [port, wsPath] = readFileSync(file, "utf8").trim().split("\n");
+  const read = () => (existsSync(file) ? readFileSync(file, "utf8").trim().split("\n") : []);
+  let lines = read();
+  for (let i = 0; i < 400 && !(lines.length === 2 && /^\d+$/.test(lines[0]!) && lines[1]!.startsWith("/devtools/browser/")); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    lines = read();
+  }
+  const [port, wsPath] = lines;
+  if (!port || !wsPath) throw new Error(`Chromium did not write its DevTools port to ${file} within 20 s`);
   endpoint = `ws://127.0.0.1:${port}${wsPath}`;
 }, 30_000);
 
