@@ -83,3 +83,35 @@ describe("multinationals", () => {
     expect(await run()).toEqual([0, 1, 0, 0, 0, 0, 0, 0, 0]);
   });
 });
+
+describe("Table 4's cities", () => {
+  it("matches the post-date job's field case-insensitively, else the profile's; a user may fall in two cities", async () => {
+    const extract = extractOf([
+      { id: 1, pre: HK, post: HK }, // post job: Hong Kong, metro "san francisco BAY area", a co-founder
+      { id: 2, pre: HK }, // no post job: profile "hong kong", location "Paris"
+      { id: 3, pre: HK, post: "Japan", profileCountry: HK }, // post job without metro: profile location decides the metro
+      { id: 4, pre: HK, post: "France" }, // post job's city " PARIS " (trimmed, any case)
+      { id: 5, pre: HK, post: "Germany" }, // in no city
+    ]);
+    const post = (id: number) => extract.positions!.find((p) => p.user_id === id && p.position_id === id * 10 + 2)!;
+    Object.assign(post(1), { metro_area: "san francisco BAY area", title_raw: "Co-Founder & CEO" });
+    Object.assign(post(3), { metro_area: "empty", title_raw: "Engineer" });
+    Object.assign(post(4), { city: " PARIS " });
+    const user = (id: number) => extract.users!.find((u) => u.user_id === id)!;
+    Object.assign(user(2), { user_country: "hong kong", user_location: "Paris" });
+    Object.assign(user(3), { user_location: "San Francisco Bay Area" });
+    const city_map = [
+      { ord: 1, city: "bay-area", field: "metro_area", value: "San Francisco Bay Area" },
+      { ord: 2, city: "hong-kong", field: "country", value: "Hong Kong" },
+      { ord: 3, city: "paris", field: "city", value: "Paris" },
+      { ord: 4, city: "nowhere", field: "city", value: "Atlantis" },
+    ];
+    const rows = (await deriveExtract(await writeExtract(extract), { city_map })).rows("city-ranks.csv");
+    expect(rows.map((r) => [r.city, r.users, r.founder_rate])).toEqual([
+      ["bay-area", "2", "0.5"], // users 1 (job) and 3 (profile)
+      ["hong-kong", "2", "0.5"], // users 1 (job) and 2 (profile)
+      ["paris", "2", "0"], // users 2 (profile location) and 4 (job)
+      ["nowhere", "0", ""],
+    ]);
+  });
+});

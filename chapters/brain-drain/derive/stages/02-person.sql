@@ -1,22 +1,33 @@
 -- Each user's place on both dates (position country first, then the profile's per
 -- param.location_fallback), the sample (a place on both dates, Hong Kong on at least one), the
--- group (stayed, joined, left) and whether the deciding companies are the same; and every
--- user's place on post_date, for Table 4.
+-- group (stayed, joined, left) and whether the deciding companies are the same; and Table 4's
+-- users per city, from every user's place on post_date.
 
--- Table 4's population: every user's place on post_date (the deciding position, else the
--- profile), lower-cased once here so 08-cities.sql compares plain values. Memory decides the
--- order: this join needs the most, so it runs first, in what the pick freed; then located; then
--- `deciding`, the widest table, goes before the rest. Freed memory is reused instead of new
--- pages, and a first touch of memory is dear on this project's VMs (src/derive/allocator-settings.ts).
-CREATE TABLE user_place AS
-SELECT u.user_id,
-       lower(COALESCE(d.country, u.user_country)) AS country,
-       lower(COALESCE(d.metro_area, u.user_location)) AS metro_area,
-       lower(COALESCE(d.city, u.user_location)) AS city,
-       CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
-FROM users u
-CROSS JOIN param
-LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id;
+-- Table 4's city users: each user's place on post_date (the deciding position's field, else the
+-- profile's), matched against the city map's lower-cased values. Each user row meets the map once
+-- per field (country, metro_area, city) in one equi-join, so only the matches are stored, not a
+-- row per user. Memory decides the order: this join needs the most, so it runs first, in what the
+-- pick freed; then located; then `deciding`, the widest table, goes before the rest. Freed memory
+-- is reused instead of new pages, and a first touch of memory is dear on this project's VMs
+-- (src/derive/allocator-settings.ts).
+CREATE TABLE city_user AS
+SELECT c.ord, k.user_id, k.founder
+FROM (
+  SELECT p.user_id, p.founder, f.field,
+         lower(CASE f.field WHEN 'country' THEN p.country WHEN 'metro_area' THEN p.metro_area ELSE p.city END) AS place
+  FROM (
+    SELECT u.user_id,
+           COALESCE(d.country, u.user_country) AS country,
+           COALESCE(d.metro_area, u.user_location) AS metro_area,
+           COALESCE(d.city, u.user_location) AS city,
+           CASE WHEN lower(d.title_raw) LIKE param.founder_pattern THEN 1 ELSE 0 END AS founder
+    FROM users u
+    CROSS JOIN param
+    LEFT JOIN (SELECT user_id, country, metro_area, city, title_raw FROM deciding WHERE snap = 'post') d ON d.user_id = u.user_id
+  ) p
+  CROSS JOIN (SELECT 'country' AS field UNION ALL SELECT 'metro_area' AS field UNION ALL SELECT 'city' AS field) f
+) k
+JOIN (SELECT ord, field, lower(value) AS place FROM param_city_map) c ON c.field = k.field AND c.place = k.place;
 
 -- Only the deciding jobs without a country look up the profile, so the join's hash table holds
 -- those few rows instead of every user.

@@ -1,18 +1,8 @@
--- Table 4: LinkedIn users per city (their place on post_date, user_place of 02-person.sql), the
+-- Table 4: LinkedIn users per city (their place on post_date, city_user of 02-person.sql), the
 -- shares with a bachelor's, an MBA, a PhD or a founder title, and the average THE rank of their
 -- bachelor's, master's and PhD schools; each ranked across the cities (RANK: ties share a rank).
 -- Each table is dropped after its last use, here and in the other stages, so later stages reuse
 -- its memory.
-
--- One equi-join per field, so each is a hash join on the lower-cased value.
-CREATE TABLE city_user AS
-SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'country' AND lower(c.value) = up.country
-UNION ALL
-SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'metro_area' AND lower(c.value) = up.metro_area
-UNION ALL
-SELECT c.ord, c.city, up.user_id, up.founder FROM param_city_map c JOIN user_place up ON c.field = 'city' AND lower(c.value) = up.city;
-
-DROP TABLE user_place;
 
 CREATE TABLE city_stat AS
 SELECT c.ord, c.city,
