@@ -6,13 +6,16 @@
  * belongs to. Reports wall, CPU (user + system of the child), peak RSS and the spill folder's
  * peak size per stage and overall, and the load average; writes bench/derive-results.json.
  * Targets (30 s wall, 5 GiB RSS) are reported, not asserted. The host's pace is measured just
- * before and after (measurePace): the load average does not show a virtual machine's host being
- * slow, and on this project's VMs the same derive took 27 s in one hour and 38 s in the next.
+ * before and after each run (measurePace): the load average does not show a virtual machine's host
+ * being slow, and on this project's VMs the same derive took 26 s one minute and 34 s the next.
+ * So derive runs several times (BENCH_DERIVE_RUNS, default 3) and the median run is the result;
+ * every run's wall, CPU, peak and pace are printed and kept beside it.
  *
  *   BENCH_DERIVE_EXTRACT=DIR  the extract's cache folder (default: <tmp>/greenbook-bench-derive/<size>)
  *   BENCH_DERIVE_SCALE=0.1    a smaller extract (0.1 = 2 M positions) for a quick look
  *   BENCH_DERIVE_MEMORY=4GB   DuckDB's memory limit
  *   BENCH_DERIVE_DISK=1       keep derive's tables in a database file (--db) instead of memory
+ *   BENCH_DERIVE_RUNS=3       how many runs; the median (by wall time) is reported
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -25,9 +28,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const scale = Number(process.env.BENCH_DERIVE_SCALE ?? 1);
 const size = { positions: Math.round(20e6 * scale), users: Math.round(6e6 * scale), education: Math.round(10e6 * scale) };
 const extract = process.env.BENCH_DERIVE_EXTRACT ?? path.join(os.tmpdir(), "greenbook-bench-derive", `${size.positions}-${size.users}-${size.education}`);
+const runs = Number(process.env.BENCH_DERIVE_RUNS ?? 3);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-derive-"));
-const spill = path.join(work, "spill");
-const data = path.join(work, "data");
 /** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
@@ -97,16 +99,27 @@ function measurePace(): Promise<Pace> {
   });
 }
 
-async function main(): Promise<void> {
-  let started = performance.now();
-  await generateBenchExtract(extract, size);
-  const generateSeconds = (performance.now() - started) / 1000;
+/** One measured derive: wall, CPU, peak RSS and spill overall and per stage, with the pace and load around it. */
+interface Run {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssGiB: number;
+  spillPeakMiB: number;
+  loadAverage: { before: number[]; after: number[] };
+  pace: { before: Pace; after: Pace };
+  stages: StageSample[];
+  duckdb: string;
+}
+
+async function runDerive(index: number): Promise<Run> {
+  const data = path.join(work, `data-${index}`);
+  const spill = path.join(work, `spill-${index}`);
   fs.cpSync(path.join(ROOT, "chapters/brain-drain/data"), data, { recursive: true });
   fs.mkdirSync(spill);
   const paceBefore = await measurePace();
   const loadBefore = os.loadavg();
-  const args = [path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, ...(process.env.BENCH_DERIVE_DISK === "1" ? ["--db", path.join(work, "derive.duckdb")] : [])];
-  started = performance.now();
+  const args = [path.join(ROOT, "bin/greenbook.js"), "derive", "--panel", extract, "--data", data, "--threads", "2", "--memory", process.env.BENCH_DERIVE_MEMORY ?? "4GB", "--temp", spill, ...(process.env.BENCH_DERIVE_DISK === "1" ? ["--db", path.join(work, `derive-${index}.duckdb`)] : [])];
+  const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const stages: StageSample[] = [];
   let current: StageSample | undefined;
@@ -157,29 +170,50 @@ async function main(): Promise<void> {
   const loadAfter = os.loadavg();
   if (code !== 0) throw new Error(`derive exited with ${code}`);
   const paceAfter = await measurePace();
-  const cpuSeconds = round(stages.reduce((s, x) => s + x.cpuSeconds, 0));
   const manifest = JSON.parse(fs.readFileSync(path.join(data, "derive-manifest.json"), "utf8"));
-  const result = {
-    size,
-    cpus: os.cpus().length,
-    generateSeconds: round(generateSeconds),
+  fs.rmSync(data, { recursive: true, force: true });
+  return {
     wallSeconds: round(wall),
-    cpuSeconds,
+    cpuSeconds: round(stages.reduce((s, x) => s + x.cpuSeconds, 0)),
     peakRssGiB: round(peakRssKiB / 1024 / 1024, 2),
     spillPeakMiB: Math.round(spillPeak / 1024 / 1024),
     loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: loadAfter.map((l) => round(l, 2)) },
     pace: { before: paceBefore, after: paceAfter },
-    tables: process.env.BENCH_DERIVE_DISK === "1" ? "database file" : "memory",
     stages,
     duckdb: manifest.engine.duckdb,
   };
-  console.log(`derive: ${size.positions.toLocaleString("en")} positions, ${size.users.toLocaleString("en")} users, ${size.education.toLocaleString("en")} education rows`);
-  console.log(`  wall ${result.wallSeconds} s (target 30), CPU ${result.cpuSeconds} s, peak RSS ${result.peakRssGiB} GiB (target 5), spill peak ${result.spillPeakMiB} MiB`);
-  console.log(`  load average before ${result.loadAverage.before.join(" ")}, after ${result.loadAverage.after.join(" ")}; ${result.cpus} CPUs; extract ${generateSeconds < 1 ? "reused from" : `generated in ${result.generateSeconds} s into`} ${extract}`);
-  const pace = (p: Pace) => `first touch ${p.touchSecondsPerGiB} s/GiB, sha256 ${p.hashSecondsPerGiB} s/GiB`;
-  console.log(`  host pace before: ${pace(paceBefore)}; after: ${pace(paceAfter)}`);
+}
+
+async function main(): Promise<void> {
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_DERIVE_RUNS must be a whole number of at least 1, got "${process.env.BENCH_DERIVE_RUNS}"`);
+  const started = performance.now();
+  await generateBenchExtract(extract, size);
+  const generateSeconds = (performance.now() - started) / 1000;
+  console.log(`derive: ${size.positions.toLocaleString("en")} positions, ${size.users.toLocaleString("en")} users, ${size.education.toLocaleString("en")} education rows; ${runs} run${runs === 1 ? "" : "s"}, ${os.cpus().length} CPUs`);
+  console.log(`  extract ${generateSeconds < 1 ? "reused from" : `generated in ${round(generateSeconds)} s into`} ${extract}`);
+  const pace = (p: Pace) => `touch ${p.touchSecondsPerGiB}, sha256 ${p.hashSecondsPerGiB} s/GiB`;
+  const done: Run[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await runDerive(i);
+    done.push(r);
+    console.log(`  run ${i + 1}: wall ${r.wallSeconds} s, CPU ${r.cpuSeconds} s, peak RSS ${r.peakRssGiB} GiB; load ${r.loadAverage.before[0]} → ${r.loadAverage.after[0]}; pace before ${pace(r.pace.before)}, after ${pace(r.pace.after)}`);
+  }
+  // The median run by wall time (the lower middle one for an even count): its stages are the table below.
+  const median = [...done].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor((done.length - 1) / 2)]!;
+  const result = {
+    size,
+    cpus: os.cpus().length,
+    generateSeconds: round(generateSeconds),
+    runs: done.map(({ stages: _stages, duckdb: _duckdb, ...r }) => r),
+    medianOf: done.length,
+    ...median,
+    tables: process.env.BENCH_DERIVE_DISK === "1" ? "database file" : "memory",
+  };
+  const walls = done.map((r) => r.wallSeconds);
+  console.log(`  median wall ${median.wallSeconds} s (target 30; runs ${Math.min(...walls)}–${Math.max(...walls)} s), CPU ${median.cpuSeconds} s, peak RSS ${median.peakRssGiB} GiB (target 5; highest ${Math.max(...done.map((r) => r.peakRssGiB))}), spill peak ${median.spillPeakMiB} MiB`);
+  console.log(`  the median run, stage by stage:`);
   console.log(`  ${"stage".padEnd(36)} ${"wall s".padStart(7)} ${"CPU s".padStart(7)} ${"RSS GiB".padStart(8)} ${"spill MiB".padStart(10)}`);
-  for (const s of stages) console.log(`  ${s.stage.padEnd(36)} ${String(s.wallSeconds).padStart(7)} ${String(s.cpuSeconds).padStart(7)} ${String(s.peakRssGiB).padStart(8)} ${String(s.spillPeakMiB).padStart(10)}`);
+  for (const s of median.stages) console.log(`  ${s.stage.padEnd(36)} ${String(s.wallSeconds).padStart(7)} ${String(s.cpuSeconds).padStart(7)} ${String(s.peakRssGiB).padStart(8)} ${String(s.spillPeakMiB).padStart(10)}`);
   if (scale === 1) fs.writeFileSync(path.join(ROOT, "bench/derive-results.json"), `${JSON.stringify(result, null, 2)}\n`);
 }
 
