@@ -1,6 +1,32 @@
 -- Per-person attributes from education and the profile: the best THE rank per degree level,
 -- the elite flag, the estimated age, Asian, connections, and the top-salary-deciles flag.
 
+-- The salary cut comes first, so located is gone before the education aggregate needs memory
+-- (freed memory is reused, new pages are dear: src/derive/allocator-settings.ts). The cut is the
+-- (10 - top_deciles)/10 quantile of the chosen population as a value of the data
+-- (percentile_disc: the value at row ceil(q * n) in ascending order), in exact integers.
+CREATE TABLE salary_population AS
+SELECT CAST(ROUND(p.salary) AS BIGINT) AS salary FROM person p CROSS JOIN param WHERE param.salary_population = 'sample' AND p.salary IS NOT NULL
+UNION ALL
+SELECT CAST(ROUND(l.salary) AS BIGINT) AS salary FROM located l CROSS JOIN param
+WHERE param.salary_population = 'everyone' AND l.salary IS NOT NULL
+  AND l.snap = CASE WHEN param.salary_date = 'pre_date' THEN 'pre' ELSE 'post' END;
+
+-- Counted per distinct salary, so only the distinct values are sorted (not every salary):
+-- the cut is the smallest value v with #(salary <= v) >= ceil(q * n).
+CREATE TABLE salary_cut AS
+SELECT MIN(v.salary) AS cut
+FROM (
+  SELECT c.salary, SUM(c.n) OVER (ORDER BY c.salary ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS k
+  FROM (SELECT salary, COUNT(*) AS n FROM salary_population GROUP BY salary) c
+) v
+CROSS JOIN (SELECT COUNT(*) AS n FROM salary_population) t
+CROSS JOIN param
+WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
+
+DROP TABLE salary_population;
+DROP TABLE located;
+
 CREATE TABLE school_rank AS
 SELECT rsid, CAST(NULL AS VARCHAR) AS name_key, MIN(the_rank) AS the_rank
 FROM school_ranks WHERE rsid IS NOT NULL GROUP BY rsid
@@ -50,29 +76,6 @@ FROM (
 ) a
 CROSS JOIN param;
 
--- The salary cut: the (10 - top_deciles)/10 quantile of the chosen population as a value of the
--- data (percentile_disc: the value at row ceil(q * n) in ascending order), in exact integers.
-CREATE TABLE salary_population AS
-SELECT CAST(ROUND(p.salary) AS BIGINT) AS salary FROM person p CROSS JOIN param WHERE param.salary_population = 'sample' AND p.salary IS NOT NULL
-UNION ALL
-SELECT CAST(ROUND(l.salary) AS BIGINT) AS salary FROM located l CROSS JOIN param
-WHERE param.salary_population = 'everyone' AND l.salary IS NOT NULL
-  AND l.snap = CASE WHEN param.salary_date = 'pre_date' THEN 'pre' ELSE 'post' END;
-
--- Counted per distinct salary, so only the distinct values are sorted (not every salary):
--- the cut is the smallest value v with #(salary <= v) >= ceil(q * n).
-CREATE TABLE salary_cut AS
-SELECT MIN(v.salary) AS cut
-FROM (
-  SELECT c.salary, SUM(c.n) OVER (ORDER BY c.salary ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS k
-  FROM (SELECT salary, COUNT(*) AS n FROM salary_population GROUP BY salary) c
-) v
-CROSS JOIN (SELECT COUNT(*) AS n FROM salary_population) t
-CROSS JOIN param
-WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
-
-DROP TABLE salary_population;
-DROP TABLE located;
 DROP VIEW degree;
 
 CREATE TABLE attributes AS
