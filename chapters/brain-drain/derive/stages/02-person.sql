@@ -1,15 +1,15 @@
 -- Each user's place on both dates (position country first, then the profile's per
 -- param.location_fallback), the sample (a place on both dates, Hong Kong on at least one), the
--- group (stayed, joined, left) and whether the deciding companies are the same; and Table 4's
--- users per city, from every user's place on post_date.
+-- group (stayed, joined, left) and whether the deciding companies are the same; Table 4's users
+-- per city, from every user's place on post_date; and everyone's salary for the salary cut.
 
 -- Table 4's city users: each user's place on post_date (the deciding position's field, else the
 -- profile's), matched against the city map's lower-cased values. Each user row meets the map once
 -- per field (country, metro_area, city) in one equi-join, so only the matches are stored, not a
 -- row per user. Memory decides the order: this join needs the most, so it runs first, in what the
--- pick freed; then located; then `deciding`, the widest table, goes before the rest. Freed memory
--- is reused instead of new pages, and a first touch of memory is dear on this project's VMs
--- (src/derive/allocator-settings.ts).
+-- pick freed; then the salaries and located; then `deciding`, the widest table, goes before the
+-- rest. Freed memory is reused instead of new pages, and a first touch of memory is dear on this
+-- project's VMs (src/derive/allocator-settings.ts).
 CREATE TABLE city_user AS
 SELECT c.ord, k.user_id, k.founder
 FROM (
@@ -29,9 +29,9 @@ FROM (
 ) k
 JOIN (SELECT ord, field, lower(value) AS place FROM param_city_map) c ON c.field = k.field AND c.place = k.place;
 
--- Only the deciding jobs without a country look up the profile, so the join's hash table holds
--- those few rows instead of every user.
-CREATE TABLE located AS
+-- Each deciding job's place: its country, else (param.location_fallback) the profile's. Only the
+-- jobs without a country look up the profile, so the join's hash table holds those few rows.
+CREATE VIEW placed AS
 SELECT d.user_id, d.snap, d.company, d.salary, d.country AS place
 FROM deciding d
 WHERE d.country IS NOT NULL
@@ -45,6 +45,23 @@ CROSS JOIN param
 LEFT JOIN users u ON u.user_id = d.user_id
 WHERE d.country IS NULL;
 
+-- Everyone's salary on salary_date, for the salary cut of 03-attributes.sql when
+-- param.salary_population is 'everyone' (the place does not matter there).
+CREATE TABLE salary_everyone AS
+SELECT CAST(ROUND(d.salary) AS BIGINT) AS salary
+FROM deciding d
+CROSS JOIN param
+WHERE param.salary_population = 'everyone' AND d.salary IS NOT NULL
+  AND d.snap = CASE WHEN param.salary_date = 'pre_date' THEN 'pre' ELSE 'post' END;
+
+-- The sample needs a place on both dates and home_country on one, so only the jobs of people
+-- placed at home on some date are kept: a fraction of every deciding job.
+CREATE TABLE located AS
+SELECT l.user_id, l.snap, l.company, l.salary, l.place
+FROM placed l
+WHERE l.user_id IN (SELECT h.user_id FROM placed h CROSS JOIN param WHERE h.place = param.home_country);
+
+DROP VIEW placed;
 DROP TABLE deciding;
 
 CREATE TABLE person AS
@@ -61,3 +78,5 @@ CROSS JOIN param
 WHERE a.snap = 'pre'
   AND a.place IS NOT NULL AND b.place IS NOT NULL
   AND (a.place = param.home_country OR b.place = param.home_country);
+
+DROP TABLE located;
