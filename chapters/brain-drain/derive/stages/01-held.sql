@@ -43,8 +43,12 @@ GROUP BY k.user_id;
 
 -- The deciding positions' other columns, fetched in a second, filtered pass: each position meets
 -- its user's pick (a hash table of one row per user, half the size of one per picked position).
+-- Only Table 4 reads the place's metro area, city and title, on post_date: pre rows leave them out.
 CREATE TABLE deciding AS
-SELECT j.user_id, s.snap, j.country, j.metro_area, j.city, j.salary, j.title_raw, j.company
+SELECT j.user_id, s.snap, j.country, j.salary, j.company,
+       CASE WHEN s.snap = 'post' THEN j.metro_area END AS metro_area,
+       CASE WHEN s.snap = 'post' THEN j.city END AS city,
+       CASE WHEN s.snap = 'post' THEN j.title_raw END AS title_raw
 FROM (
   SELECT p.user_id, p.country, p.metro_area, p.city, p.salary, p.title_raw,
          CASE WHEN param.company_key = 'ultimate_parent'
