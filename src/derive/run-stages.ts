@@ -1,7 +1,7 @@
 /**
- * Runs a chapter's stage SQL files in order. Each file holds statements that create tables from
- * the input tables, the parameter tables and earlier stages' tables; files never read or write
- * files themselves (I/O stays in TypeScript, so the same SQL runs on other engines).
+ * Runs a chapter's stage SQL files in order. Each file holds statements that create (and fill)
+ * tables from the input tables, the parameter tables and earlier stages' tables; files never read
+ * or write files themselves (I/O stays in TypeScript, so the same SQL runs on other engines).
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -45,9 +45,10 @@ CROSS JOIN param
 LEFT JOIN users u ON u.user_id = d.user_id
 WHERE d.country IS NULL;
 
--- Everyone's salary on salary_date, for the salary cut of 03-attributes.sql when
--- param.salary_population is 'everyone' (the place does not matter there).
-CREATE TABLE salary_everyone AS
+-- The salary cut's population (03-attributes.sql): with param.salary_population 'everyone', every
+-- deciding job's salary on salary_date, taken here while deciding exists (the place does not
+-- matter); with 'sample', the sample's salaries, added once person exists below.
+CREATE TABLE salary_population AS
 SELECT CAST(ROUND(d.salary) AS BIGINT) AS salary
 FROM deciding d
 CROSS JOIN param
@@ -80,3 +81,9 @@ WHERE a.snap = 'pre'
   AND (a.place = param.home_country OR b.place = param.home_country);
 
 DROP TABLE located;
+
+INSERT INTO salary_population
+SELECT CAST(ROUND(p.salary) AS BIGINT) AS salary
+FROM person p
+CROSS JOIN param
+WHERE param.salary_population = 'sample' AND p.salary IS NOT NULL;

@@ -1,16 +1,11 @@
 -- Per-person attributes from education and the profile: the best THE rank per degree level,
 -- the elite flag, the estimated age, Asian, connections, and the top-salary-deciles flag.
 
--- The salary cut comes first, so its tables are gone before the education aggregate needs memory
--- (freed memory is reused, new pages are dear: src/derive/allocator-settings.ts). The cut is the
--- (10 - top_deciles)/10 quantile of the chosen population (the sample's salaries, or everyone's:
--- salary_everyone of 02-person.sql) as a value of the data (percentile_disc: the value at row
--- ceil(q * n) in ascending order), in exact integers.
-CREATE TABLE salary_population AS
-SELECT CAST(ROUND(p.salary) AS BIGINT) AS salary FROM person p CROSS JOIN param WHERE param.salary_population = 'sample' AND p.salary IS NOT NULL
-UNION ALL
-SELECT salary FROM salary_everyone;
-
+-- The salary cut comes first, so its population is gone before the education aggregate needs
+-- memory (freed memory is reused, new pages are dear: src/derive/allocator-settings.ts). The cut
+-- is the (10 - top_deciles)/10 quantile of the chosen population (salary_population of
+-- 02-person.sql) as a value of the data (percentile_disc: the value at row ceil(q * n) in
+-- ascending order), in exact integers.
 -- Counted per distinct salary, so only the distinct values are sorted (not every salary):
 -- the cut is the smallest value v with #(salary <= v) >= ceil(q * n).
 CREATE TABLE salary_cut AS
@@ -24,7 +19,6 @@ CROSS JOIN param
 WHERE v.k * 10 >= (10 - param.top_deciles) * t.n;
 
 DROP TABLE salary_population;
-DROP TABLE salary_everyone;
 
 CREATE TABLE school_rank AS
 SELECT rsid, CAST(NULL AS VARCHAR) AS name_key, MIN(the_rank) AS the_rank
