@@ -52,17 +52,25 @@ export function writeStandalone(job: PrintJob, dir: string): string {
 /**
  * Runs `npx pagedjs-cli input.html -o out.pdf` with the system Chromium (pagedjs-cli launches
  * puppeteer, which reads PUPPETEER_EXECUTABLE_PATH) and greenbook's Chromium flags, --no-sandbox
- * among them (we run as root), passed through pagedjs-cli's --browserArgs.
+ * among them (we run as root). pagedjs-cli's --browserArgs is split at commas, so a flag whose
+ * value lists several items (--disable-features=A,B) is added instead by a launcher script beside
+ * `output` that runs Chromium with it last (the last --disable-features is the one Chromium reads,
+ * as in greenbook's own launch, where puppeteer merges the lists).
  */
 export async function runPagedjsCli(input: string, output: string, cwd: string, options: { timeoutMs?: number; onSpawn?: (pid: number) => void } = {}): Promise<PeerRun> {
   const timeoutMs = options.timeoutMs ?? 150_000;
-  const args = ["--no", "--", "pagedjs-cli", input, "-o", output, "--timeout", String(timeoutMs - 10_000), "--browserArgs", CHROMIUM_FLAGS.join(",")];
+  const plainFlags = CHROMIUM_FLAGS.filter((f) => !f.includes(","));
+  const listFlags = CHROMIUM_FLAGS.filter((f) => f.includes(","));
+  const launcher = path.join(path.dirname(output), "chromium-with-flags.sh");
+  const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  writeFileSync(launcher, `#!/bin/sh\nexec ${quote(findBrowser())} "$@" ${listFlags.map(quote).join(" ")}\n`, { mode: 0o755 });
+  const args = ["--no", "--", "pagedjs-cli", input, "-o", output, "--timeout", String(timeoutMs - 10_000), "--browserArgs", plainFlags.join(",")];
   const command = `npx ${args.map((a) => (/[\s,]/.test(a) ? `'${a}'` : a)).join(" ")}`;
   const t = performance.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn("npx", args, {
       cwd,
-      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser(), TZ: "UTC", LANG: "C.UTF-8" },
+      env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: launcher, TZ: "UTC", LANG: "C.UTF-8" },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
