@@ -12,19 +12,24 @@
  *   B. in one warm browser:
  *      4. the zh-HK chapter's print alone (warm print), repeated, median
  *      5. the two chapters printed one tab at a time against two tabs at once, interleaved
- *      6. 1, 5 and 20 copies of the zh-HK chapter printed and finished (one tab at a time if 5
- *         showed that costs under 5 %, else two), time and peak memory
+ *   C. 1, 5 and 20 copies of the zh-HK chapter printed and finished (one tab at a time if 5
+ *      showed that costs under 5 %, else two), time and peak memory; each count in a new process
+ *      (bench/scale.ts) that renders the chapter and prints it once before it is measured, so the
+ *      figures are those of printing N chapters, not of this process's earlier steps
  *
- * Memory is PSS summed over this process and every descendant (node and all Chromium processes),
+ * Memory is PSS summed over the measured process and every descendant (node and all Chromium
+ * processes; for C, the scale process's tree, which leaves out this process and its sampler),
  * with the RSS sum beside it (bench/memory-sampler.ts says why PSS is the honest one). CPU is
  * user + system time of the same tree. Targets are reported, not asserted.
  *
  * `--quick`: one round, 2 warm prints, copies 1 and 2: a smoke run, not a measurement.
  * Every temp folder is removed and every browser closed, however the run ends.
  */
+import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { launchBrowser, type BrowserSession } from "../src/browser/launch-browser.ts";
 import { loadChapter } from "../src/chapter/load-chapter.ts";
@@ -64,6 +69,43 @@ const PRINT_TIMEOUT_MS = 300_000;
 const ONE_TAB_MAX_COST = 1.05;
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+/**
+ * Runs bench/scale.ts for `copies` copies and samples its process tree (not this one) from the
+ * moment it is ready to print to the moment it has finished the last copy.
+ */
+async function measureScale(sampler: MemorySampler, copies: number, tabs: number): Promise<{ ms: number; pages: number; memory: PhaseSample }> {
+  // With this process's node flags: `npm run bench` gives it greenbook's (package.json config.node_flags).
+  const child = spawn(process.execPath, [...process.execArgv, path.join(ROOT, "bin", "run-ts.js"), path.join(ROOT, "bench", "scale.ts"), String(copies), String(tabs), String(PRINT_TIMEOUT_MS)], {
+    cwd: ROOT,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async (what: string): Promise<string> => {
+    const line = await Promise.race([lines.next(), exited.then((code) => ({ done: true, value: `exit ${code}` }))]);
+    if (line.done) throw new Error(`bench/scale.ts ended before ${what} (${line.value ?? "no output"})`);
+    return line.value;
+  };
+  try {
+    if ((await next("it was ready")) !== "ready") throw new Error("bench/scale.ts did not say ready");
+    await sampler.start(child.pid);
+    child.stdin!.end("go\n");
+    let result: { ms: number; pages: number };
+    try {
+      result = JSON.parse(await next("it reported its copies")) as { ms: number; pages: number };
+    } catch (err) {
+      await sampler.stop();
+      throw err;
+    }
+    const memory = await sampler.stop();
+    const code = await exited;
+    if (code !== 0) throw new Error(`bench/scale.ts exited with ${code}`);
+    return { ...result, memory };
+  } finally {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  }
+}
 
 /** Adds 1 to one count of region-flows.csv; returns a description of the edit. */
 function editOneNumber(dataDir: string): string {
@@ -272,26 +314,14 @@ async function main(): Promise<void> {
       tabCost = median(oneTab.map((r) => r.ms)) / median(twoTabs.map((r) => r.ms));
       scaleTabs = tabCost < ONE_TAB_MAX_COST ? 1 : 2;
 
-      // 6. N copies of the zh-HK chapter, printed and finished.
-      for (const n of SCALE) {
-        log(`scale: ${n} cop${n === 1 ? "y" : "ies"} of the zh-HK chapter, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time`);
-        const slot = limit(scaleTabs);
-        let pages = 0;
-        const run = await sampler.measure(() =>
-          Promise.all(
-            Array.from({ length: n }, (_, i) =>
-              slot(async () => {
-                const printed = await print(zh.print, `zh-HK/chapter copy ${i + 1}`);
-                pages += printed.pages;
-                await zh.finish(printed);
-              }),
-            ),
-          ),
-        );
-        scale.push({ copies: n, ms: run.ms, memory: run.memory, pages });
-      }
       await session.close();
       session = undefined;
+
+      // 6. N copies of the zh-HK chapter, printed and finished, each N in a process of its own.
+      for (const n of SCALE) {
+        log(`scale: ${n} cop${n === 1 ? "y" : "ies"} of the zh-HK chapter, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time, in a new process`);
+        scale.push({ copies: n, ...(await measureScale(sampler, n, scaleTabs)) });
+      }
     } catch (err) {
       failure = (err as Error)?.message?.split("\n")[0] ?? String(err);
       log(`measuring stopped: ${failure}; reporting what was measured`);
@@ -339,7 +369,7 @@ async function main(): Promise<void> {
         sec(x.ms),
         sec(x.memory.cpuMs),
         mem({ pssMiB: x.memory.peakPssMiB ?? NaN, rssMiB: x.memory.peakRssMiB }),
-        `${sec(perChapter[i]!, 2)} per chapter; printPdf + finish per copy, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time, one warm browser; ${x.pages} pages`,
+        `${sec(perChapter[i]!, 2)} per chapter; printPdf + finish per copy, ${scaleTabs} tab${scaleTabs === 1 ? "" : "s"} at a time, in a new process after one untimed print; ${x.pages} pages`,
       ]),
       ...(last ? [["6'", `where the PSS is at the peak of ${last.copies} copies`, "", "", mib(lastPss), where(last.memory)]] : []),
     ];
@@ -357,7 +387,7 @@ async function main(): Promise<void> {
     const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(" ");
     const totalMs = performance.now() - started;
     const header = [
-      `greenbook bench${QUICK ? " --quick (a smoke run, not a measurement)" : ""} — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${browserVersion}, engine builds ${CONCURRENCY} documents at a time.`,
+      `greenbook bench${QUICK ? " --quick (a smoke run, not a measurement)" : ""} — ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}${process.execArgv.length ? ` (${process.execArgv.join(" ")})` : ""}, ${browserVersion}, engine builds ${CONCURRENCY} documents at a time.`,
       `Load average ${load(loadBefore)} at start, ${load(loadAfter)} at end (other work on the machine inflates wall times; CPU is this process tree's user + system time).`,
       `Memory: peak PSS summed over node and every Chromium process (RSS sum beside it), sampled every 50 ms (PSS every 200 ms and at each RSS high).`,
       ...(failure ? [`INCOMPLETE: measuring stopped at "${failure}"; rows after that step are missing or partial.`] : []),
