@@ -39,7 +39,8 @@ try {
   const charts = await renderCharts({ stats, dataset, lang, text, titles: false }, chapterFigures(chapter));
   const embedFonts = (html: string) => embedSubsetFonts(html, { collect: (bare) => readFaceStyles(session, bare, `${lang}/chapter.html`) });
   const zh = await renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date: buildTime(dataset.edition), embedFonts });
-  const print = (name: string) => printPdf(session, { ...zh.print, name, timeoutMs });
+  const job = await zh.print;
+  const print = (name: string) => printPdf(session, { ...job, name, timeoutMs });
   await print("warm-up");
   process.stdout.write("ready\n");
   const input = createInterface({ input: process.stdin });

@@ -9,7 +9,8 @@ import { ILLUSTRATION_TYPES } from "../data/edition.ts";
 import type { Dataset } from "../data/load-dataset.ts";
 import { TemplateError } from "../errors.ts";
 import { fontStacks } from "../fonts/font-faces.ts";
-import { fontAssets, fontAssetUrl } from "../fonts/font-sources.ts";
+import { printFontAssets, printFontUrl } from "../fonts/print-fonts.ts";
+import type { StageCache } from "../output/stage-cache.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import { chapterFullTitle, editionPdfMetadata } from "./pdf-metadata.ts";
 import { finishPdf, type Attachment } from "../print/finish-pdf.ts";
@@ -32,14 +33,16 @@ export interface ChapterBuild extends DocumentInput {
   date: Date;
   /** The @font-face rules, fonts inlined, for the screen HTML rendered without any (embedSubsetFonts). */
   embedFonts: (html: string) => Promise<string>;
+  /** The engine's stage cache, for print's font subsets; default none (cut again for each document). */
+  cache?: StageCache;
 }
 
 export interface RenderedChapterDocument {
   parity: ParityRecord;
   /** The self-contained screen edition, ready to write. */
   html: DocumentFile;
-  /** What to print (rendered on first use, so the screen HTML can be written before it). */
-  readonly print: PrintJob;
+  /** What to print, its fonts cut to it (made on first use, so the screen HTML can be written before it). */
+  readonly print: Promise<PrintJob>;
   /** How to turn the printed PDF into the final file. */
   finish(printed: PrintResult): Promise<DocumentFile>;
 }
@@ -56,24 +59,24 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
   const common = { chapter: b.chapter, dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
   const screen = renderChapter({ ...common, charts: withNarrowDrawings(b.charts, b.narrowCharts), target: "screen" });
   const screenHtml = screen.withFonts.bytes(await b.embedFonts(screen.html));
-  let job: PrintJob | undefined;
-  const printJob = (): PrintJob => {
+  let job: Promise<PrintJob> | undefined;
+  const printJob = async (): Promise<PrintJob> => {
+    const fontUrl = printFontUrl(`${lang}/chapter`);
     const print = renderChapter({
       ...common,
       target: "print",
       pageCss: pageCss(edition, heads, fontStacks(localeOf(lang).fonts)),
       headScripts: pagedScripts({ minLinesAfterHeading: edition.proof.rules["heading-keep"].minLinesAfter }),
-      fontSrc: fontAssetUrl,
+      fontSrc: fontUrl,
     });
     // The exhibits' make-up aims at the proofreader's page-fill threshold.
-    job = { name: `${lang}/chapter`, html: print.html, assets: fontAssets(print.fonts), paginate: true, placeExhibits: { minFill: edition.proof.rules["page-fill"].minFill } };
-    return job;
+    return { name: `${lang}/chapter`, html: print.html, assets: await printFontAssets(print.fonts, print.html, fontUrl, b.cache), paginate: true, placeExhibits: { minFill: edition.proof.rules["page-fill"].minFill } };
   };
   return {
     parity: screen.parity,
     html: { rel: `${lang}/chapter.html`, data: screenHtml, format: "html" },
     get print() {
-      return job ?? printJob();
+      return (job ??= printJob());
     },
     finish: async (printed) => {
       const pdf = await finishPdf(printed.pdf, editionPdfMetadata(dataset, lang, b.date), dataAttachments(dataset), { firstFolio: dataset.edition.startPage, titleOutline: true });

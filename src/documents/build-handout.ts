@@ -10,7 +10,7 @@
  * Returns the files to write; the caller stages them with the rest of the build.
  */
 import type { DocumentInput } from "../render/document-input.ts";
-import { fontAssets, fontAssetUrl } from "../fonts/font-sources.ts";
+import { printFontAssets, printFontUrl } from "../fonts/print-fonts.ts";
 import { readFaceStyles } from "../fonts/collect-face-text.ts";
 import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { PDFDocument } from "pdf-lib";
@@ -71,10 +71,11 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   if (!chart?.png) throw new ChartError(`${name}: the handout's chart ${chartId} was not drawn`);
 
   const common = { chapter, dataset, stats, claims: b.claims, templates: b.templates, lang, chart };
-  const print = renderHandout({ ...common, target: "print", fontSrc: fontAssetUrl });
+  const fontUrl = printFontUrl(name);
+  const print = renderHandout({ ...common, target: "print", fontSrc: fontUrl });
   const screen = renderHandout({ ...common, target: "screen" });
   const screenHtml = screen.withFonts.bytes(await embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }));
-  const assets = fontAssets(print.fonts);
+  const assets = await printFontAssets(print.fonts, print.html, fontUrl, b.cache);
   const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) });
 
   const pages = (await PDFDocument.load(printed.pdf, { updateMetadata: false })).getPageCount();

@@ -105,15 +105,16 @@ export function facesForText(faces: readonly FontFace[], text: string): FontFace
   );
 }
 
-/** @font-face rules for the given faces; `src(face)` gives each face's URL (asset URL or data: URI). */
+/** @font-face rules for the given faces; `src(face)` gives each face's URL (asset URL or data: URI; WOFF where it ends in .woff, else WOFF2). */
 /** `sizeAdjust` scales a face's glyphs (a percentage, e.g. "94%"); default none. */
 export function fontFaceCss(faces: readonly FontFace[], src: (face: FontFace) => string, sizeAdjust: (face: FontFace) => string | undefined = () => undefined): string {
   return faces
     .map((f) => {
       const adjust = sizeAdjust(f);
+      const url = src(f);
       return (
         `@font-face{font-family:"${f.family}";font-style:${f.style};font-weight:${f.weight};font-display:block;` +
-        `src:url(${src(f)}) format("woff2");unicode-range:${f.rangeText};${adjust ? `size-adjust:${adjust};` : ""}}`
+        `src:url(${url}) format("${url.endsWith(".woff") ? "woff" : "woff2"}");unicode-range:${f.rangeText};${adjust ? `size-adjust:${adjust};` : ""}}`
       );
     })
     .join("\n");

@@ -248,7 +248,7 @@ export class BuildEngine {
                 this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
                 const embedFonts = (html: string) =>
                   embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => readFaceStyles(s, bare, `${doc}.html`), signal), cache: this.cache });
-                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts }));
+                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts, cache: this.cache }));
                 parity.set(lang, rendered.parity);
                 add(writer, lang, "chapter", rendered.html);
                 return { lang, doc, rendered };
@@ -264,11 +264,12 @@ export class BuildEngine {
       await group.all([
         ...chapters.map(({ lang, doc, rendered }) => async () => {
             const t = performance.now();
-            this.printJobs.set(doc, await time("render", () => rendered.print));
+            const job = await time("render", () => rendered.print);
+            this.printJobs.set(doc, job);
             const printed = await time("print", () =>
               this.browser.run(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });
-                return this.print(s, { ...rendered.print, measure });
+                return this.print(s, { ...job, measure });
               }, signal),
             );
             if (printed.cached) reused.push(doc);

@@ -16,6 +16,7 @@ import { sfntCodePoints } from "../../src/fonts/woff2-cmap.ts";
 import { buildEdition } from "../../src/pipeline/build-edition.ts";
 import { chapter, TEMPLATES_DIR } from "../helpers/chapter.ts";
 import { DATA_DIR, makeTempDir, removeDataCopies } from "../helpers/data-copy.ts";
+import { systemFallbacks } from "../helpers/system-fallbacks.ts";
 
 /** Size targets in bytes (issue 16: zh chapter ≤ 0.8 MB, en chapter ≤ 0.4 MB, each handout ≤ 0.3 MB). */
 const TARGETS: Record<string, number> = {
@@ -78,21 +79,6 @@ async function open(page: Page, html: string): Promise<void> {
   await page.evaluate("document.fonts.ready.then(() => true)");
 }
 
-/** Fonts Chromium drew text nodes with that are not the document's own (@font-face) fonts. */
-async function systemFallbacks(page: Page): Promise<string[]> {
-  const cdp = await page.createCDPSession();
-  await cdp.send("DOM.enable");
-  await cdp.send("CSS.enable");
-  const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
-  const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector: "body, body *" });
-  const found = new Set<string>();
-  for (const nodeId of nodeIds) {
-    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-    for (const f of fonts) if (!f.isCustomFont && f.glyphCount > 0) found.add(f.familyName);
-  }
-  await cdp.detach();
-  return [...found];
-}
 
 beforeAll(async () => {
   const outDir = makeTempDir("greenbook-subset-");
