@@ -48,11 +48,15 @@ import { OutputWriter, type WriteEffects } from "../output/output-writer.ts";
 import { createReporter, type Reporter } from "./progress.ts";
 import { hashOf } from "../io/hash.ts";
 import { StageCache } from "../output/stage-cache.ts";
+import { limit } from "./limit.ts";
 import type { PageLayout } from "../proof/page-layout.ts";
 import { formatProofReport, proofErrors, type DocumentProof, type ProofReport } from "../proof/proof-report.ts";
 import { measureOptions, proofreadDocument } from "../proof/proofread-document.ts";
 
 export const DOCUMENTS = ["chapter", "handout"] as const;
+
+/** Tabs printing at once unless BuildOptions.printTabs says otherwise. */
+export const DEFAULT_PRINT_TABS = 1;
 
 /** The stage cache's default home, beside the installed packages (like other tools' caches). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL("../../node_modules/.cache/greenbook", import.meta.url));
@@ -86,8 +90,14 @@ export interface BuildOptions {
    * the output folder: a failed build must leave that as it was); false for memory only.
    */
   cacheDir?: string | false;
-  /** Documents printed at once; default the number of cores (at least 2). */
+  /** Documents built at once (charts, HTML, proofreading, finishing); default the number of cores (at least 2). */
   concurrency?: number;
+  /**
+   * Tabs laying out and printing at once; default 1. On this machine two tabs finished the two
+   * chapters no sooner than one after the other (the bench's row 5, with the omnibox renderer
+   * gone), and each tab holds its renderer's memory; the documents' other stages still overlap.
+   */
+  printTabs?: number;
   /** File operations for the outputs (tests inject failures). */
   fs?: WriteEffects;
   /** Milliseconds a document's layout may take before the print fails. */
@@ -158,12 +168,15 @@ export class BuildEngine {
   /** The templates last loaded, with the fingerprint of their folders: a data edit does not read and check them again. */
   private templates?: { key: string; set: TemplateSet };
   private readonly dataMemo = new LoadMemo();
+  /** Prints wait here for a tab of their own (printTabs at once). */
+  private readonly printSlot: <T>(task: () => Promise<T>) => Promise<T>;
 
   constructor(readonly options: BuildOptions) {
     const dir = options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR);
     this.cache = new StageCache(dir, codeFingerprint(options.chapter.dir), (message) => this.reporter.line(message));
     this.reporter = options.reporter ?? createReporter(options.log ? { tty: false, write: (t) => options.log!(t.replace(/\n$/, "")) } : { quiet: true });
     this.browser = BrowserHolder.forOptions(options, (line) => this.reporter.line(line));
+    this.printSlot = limit(options.printTabs ?? DEFAULT_PRINT_TABS);
   }
 
   /** The templates, loaded again only when a file in their folders (or the book format's) changed since the last build. */
@@ -177,12 +190,16 @@ export class BuildEngine {
   };
 
   /** Prints a job, or reuses the PDF printed earlier from the same HTML and assets. */
-  private async print(session: BrowserSession, job: PrintJob): Promise<PrintResult & { cached: boolean }> {
+  private async print(session: BrowserSession, job: PrintJob, signal?: AbortSignal): Promise<PrintResult & { cached: boolean }> {
     const key = hashOf(this.browser.version, job.paginate ? "paged" : "plain", job.html, [...job.assets.keys()].sort().join("\n"), JSON.stringify(job.measure ?? null), JSON.stringify(job.placeExhibits ?? null));
     const pdf = this.cache.get("pdf", key);
     const meta = this.cache.getJson<{ pages: number; layout?: PageLayout }>("pdfmeta", key);
     if (pdf && meta) return { pdf, pages: meta.pages, layout: meta.layout, cached: true };
-    const printed = await printPdf(session, { ...job, timeoutMs: job.timeoutMs ?? this.options.printTimeoutMs });
+    const printed = await this.printSlot(() => {
+      // A print that waited for its tab while the build was cancelled does not start.
+      signal?.throwIfAborted();
+      return printPdf(session, { ...job, timeoutMs: job.timeoutMs ?? this.options.printTimeoutMs });
+    });
     this.cache.set("pdf", key, printed.pdf);
     this.cache.setJson("pdfmeta", key, { pages: printed.pages, layout: printed.layout });
     return { ...printed, cached: false };
@@ -269,7 +286,7 @@ export class BuildEngine {
             const printed = await time("print", () =>
               this.browser.run(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });
-                return this.print(s, { ...job, measure });
+                return this.print(s, { ...job, measure }, signal);
               }, signal),
             );
             if (printed.cached) reused.push(doc);
@@ -281,7 +298,7 @@ export class BuildEngine {
           ? languages.map((lang) => async () => {
                 const doc = `${lang}/handout`;
                 const t = performance.now();
-                const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, measure, print: (session, job) => this.print(session, job) }), signal));
+                const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, measure, print: (session, job) => this.print(session, job, signal) }), signal));
                 handoutParity.set(lang, built.parity);
                 if (built.printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: built.printed.layout!, pdf: built.printed.pdf, settings })));
                 for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
