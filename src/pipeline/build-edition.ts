@@ -195,7 +195,7 @@ export class BuildEngine {
     const pdf = this.cache.get("pdf", key);
     const meta = this.cache.getJson<{ pages: number; layout?: PageLayout }>("pdfmeta", key);
     if (pdf && meta) return { pdf, pages: meta.pages, layout: meta.layout, cached: true };
-    const printed = await this.printSlot(() => {
+    const printed = await this.printSlot(async () => {
       // A print that waited for its tab while the build was cancelled does not start.
       signal?.throwIfAborted();
       return printPdf(session, { ...job, timeoutMs: job.timeoutMs ?? this.options.printTimeoutMs });

@@ -13,7 +13,8 @@ export function limit(n: number): <T>(task: () => Promise<T>) => Promise<T> {
   return <T>(task: () => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       queue.push(() => {
-        task()
+        // A task that throws before returning its promise fails like one that rejects (and frees its place).
+        new Promise<T>((run) => run(task()))
           .then(resolve, reject)
           .finally(() => {
             active--;
