@@ -4,7 +4,7 @@
  */
 import type { BrowserSession } from "../../src/browser/launch-browser.ts";
 import { facesForText, facesOf, fontFaceCss } from "../../src/fonts/font-faces.ts";
-import { fontAssets, fontAssetUrl } from "../../src/fonts/font-sources.ts";
+import { fontAssets, fontAssetUrl } from "./font-files.ts";
 import { pagedScripts, printPdf } from "../../src/print/print-pdf.ts";
 import type { DocumentProof } from "../../src/proof/proof-report.ts";
 import { DEFAULT_PROOF_SETTINGS, proofSettingsSchema } from "../../src/proof/proof-settings.ts";

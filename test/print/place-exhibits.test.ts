@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
 import { facesForText, facesOf, fontFaceCss } from "../../src/fonts/font-faces.ts";
-import { fontAssets, fontAssetUrl } from "../../src/fonts/font-sources.ts";
+import { fontAssets, fontAssetUrl } from "../helpers/font-files.ts";
 import { MAX_SHIFT, planExhibits, predictPages, scorePages, type ExhibitRun, type MeasuredExhibit } from "../../src/print/place-exhibits.ts";
 import { pagedScripts, printPdf } from "../../src/print/print-pdf.ts";
 import { extractPageTexts } from "../../src/proof/check-text-layer.ts";

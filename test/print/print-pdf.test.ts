@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, type BrowserSession } from "../../src/browser/launch-browser.ts";
 import { fontStacks } from "../../src/fonts/font-faces.ts";
-import { fontAssets, fontAssetUrl } from "../../src/fonts/font-sources.ts";
+import { fontAssets, fontAssetUrl } from "../helpers/font-files.ts";
 import { localeOf } from "../../src/locale/locale-of.ts";
 import { pageCss } from "../../src/print/page-css.ts";
 import { preparePagedHtml } from "../../src/print/paged-html.ts";
