@@ -285,7 +285,9 @@ async function main(): Promise<void> {
         const charts = await renderCharts({ stats, dataset, lang, text, titles: false }, chapterFigures(chapter));
         // The self-contained HTML embeds fonts cut to what it draws, as the engine does.
         const embedFonts = (html: string) => embedSubsetFonts(html, { collect: (bare) => readFaceStyles(s, bare, `${lang}/chapter.html`) });
-        chapters.set(lang, await renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date, embedFonts }));
+        const rendered = await renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date, embedFonts });
+        await rendered.html;
+        chapters.set(lang, rendered);
       }
       const zh = chapters.get("zh-HK")!;
       const print = (job: PrintJob, name: string) => printPdf(s, { ...job, name, timeoutMs: PRINT_TIMEOUT_MS });

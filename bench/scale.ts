@@ -39,6 +39,7 @@ try {
   const charts = await renderCharts({ stats, dataset, lang, text, titles: false }, chapterFigures(chapter));
   const embedFonts = (html: string) => embedSubsetFonts(html, { collect: (bare) => readFaceStyles(session, bare, `${lang}/chapter.html`) });
   const zh = await renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, date: buildTime(dataset.edition), embedFonts });
+  await zh.html;
   const job = await zh.print;
   const print = (name: string) => printPdf(session, { ...job, name, timeoutMs });
   await print("warm-up");

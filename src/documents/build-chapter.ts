@@ -39,8 +39,11 @@ export interface ChapterBuild extends DocumentInput {
 
 export interface RenderedChapterDocument {
   parity: ParityRecord;
-  /** The self-contained screen edition, ready to write. */
-  html: DocumentFile;
+  /**
+   * The self-contained screen edition, ready to write (its fonts cut on first use: a build that
+   * nobody is watching cuts them while the print is laid out).
+   */
+  readonly html: Promise<DocumentFile>;
   /** What to print, its fonts cut to it (made on first use, so the screen HTML can be written before it). */
   readonly print: Promise<PrintJob>;
   /** How to turn the printed PDF into the final file. */
@@ -58,7 +61,8 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
   };
   const common = { chapter: b.chapter, dataset, stats: b.stats, claims: b.claims, templates: b.templates, lang, charts: b.charts, illustrationHtml };
   const screen = renderChapter({ ...common, charts: withNarrowDrawings(b.charts, b.narrowCharts), target: "screen" });
-  const screenHtml = screen.withFonts.bytes(await b.embedFonts(screen.html));
+  let html: Promise<DocumentFile> | undefined;
+  const screenHtml = async (): Promise<DocumentFile> => ({ rel: `${lang}/chapter.html`, data: screen.withFonts.bytes(await b.embedFonts(screen.html)), format: "html" });
   let job: Promise<PrintJob> | undefined;
   const printJob = async (): Promise<PrintJob> => {
     const fontUrl = printFontUrl(`${lang}/chapter`);
@@ -74,7 +78,9 @@ export async function renderChapterDocument(b: ChapterBuild): Promise<RenderedCh
   };
   return {
     parity: screen.parity,
-    html: { rel: `${lang}/chapter.html`, data: screenHtml, format: "html" },
+    get html() {
+      return (html ??= screenHtml());
+    },
     get print() {
       return (job ??= printJob());
     },

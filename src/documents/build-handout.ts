@@ -74,9 +74,12 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const fontUrl = printFontUrl(name);
   const print = renderHandout({ ...common, target: "print", fontSrc: fontUrl });
   const screen = renderHandout({ ...common, target: "screen" });
-  const screenHtml = screen.withFonts.bytes(await embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }));
+  // The print first (it waits for a tab behind the chapters'): the screen edition's fonts are cut while it is laid out.
   const assets = await printFontAssets(print.fonts, print.html, fontUrl, b.cache);
-  const printed = await (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) });
+  const [printed, screenHtml] = await allSettled(
+    (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) }),
+    embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }).then((css) => screen.withFonts.bytes(css)),
+  );
 
   const pages = (await PDFDocument.load(printed.pdf, { updateMetadata: false })).getPageCount();
   if (pages !== 1) throw new PrintError(`${name}: printed ${pages} pages, expected exactly one ${HANDOUT_PAGE.name} page`);
@@ -122,3 +125,10 @@ async function assertFitsOnePage(page: Page, name: string): Promise<void> {
   if (problems.length) throw new TemplateError(`${name}: ${problems.join(", and ")}: shorten the text in templates/${name}/ (a handout is one page, never two)`);
 }
 
+/** Both results once both have settled; the first failure (in argument order) if either failed. */
+async function allSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === "rejected") throw ra.reason;
+  if (rb.status === "rejected") throw rb.reason;
+  return [ra.value, rb.value];
+}

@@ -249,7 +249,11 @@ export class BuildEngine {
       // The browser launches while the charts (drawn in Node) and the HTML are made; printing waits for it.
       const launched = this.browser.get();
       launched.catch(() => undefined);
-      // Render every chapter first (charts, then HTML); print afterwards, in parallel tabs.
+      // Render every chapter first (charts, then HTML); print afterwards. A build that hands its
+      // HTML over (watch, preview) finishes the screen editions first; any other starts each
+      // print as soon as its job is ready and cuts the screen edition's fonts while the print is
+      // laid out (Chromium's work and Node's overlap on the critical path to the PDFs).
+      const htmlFirst = run.onHtmlRendered !== undefined;
       const chapters = documents.includes("chapter")
         ? await group.all(
             languages.map((lang) => async () => {
@@ -267,7 +271,7 @@ export class BuildEngine {
                   embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => readFaceStyles(s, bare, `${doc}.html`), signal), cache: this.cache });
                 const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts, cache: this.cache }));
                 parity.set(lang, rendered.parity);
-                add(writer, lang, "chapter", rendered.html);
+                if (htmlFirst) await time("render", () => rendered.html);
                 return { lang, doc, rendered };
             }),
           )
@@ -275,7 +279,10 @@ export class BuildEngine {
       if (parity.size > 1) checkParity(parity);
       run.signal?.throwIfAborted();
       // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
-      run.onHtmlRendered?.(new Map(chapters.map(({ rendered }) => [rendered.html.rel, rendered.html.data])));
+      if (run.onHtmlRendered) {
+        const html = await Promise.all(chapters.map(({ rendered }) => rendered.html));
+        run.onHtmlRendered(new Map(html.map((f) => [f.rel, f.data])));
+      }
       await launched;
 
       await group.all([
@@ -283,14 +290,22 @@ export class BuildEngine {
             const t = performance.now();
             const job = await time("render", () => rendered.print);
             this.printJobs.set(doc, job);
+            // Made while the print is laid out (at once, in a build that handed it over).
+            const html = rendered.html;
+            html.catch(() => undefined);
             const printed = await time("print", () =>
               this.browser.run(doc, (s) => {
                 this.reporter.event({ doc, stage: "print", state: "start" });
                 return this.print(s, { ...job, measure }, signal);
               }, signal),
-            );
+            ).catch(async (err: unknown) => {
+              // Nothing of this document outlives its task.
+              await html.catch(() => undefined);
+              throw err;
+            });
             if (printed.cached) reused.push(doc);
             if (printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: printed.layout!, pdf: printed.pdf, firstFolio: dataset.edition.startPage, settings })));
+            add(writer, lang, "chapter", await time("render", () => html));
             add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
             this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
         }),
