@@ -35,7 +35,7 @@ export function splitTextRuns(html: string): TextRuns | undefined {
   const runs: string[] = [];
   let i = 0;
   const addText = (raw: string): boolean => {
-    const text = decodeEntities(raw);
+    const text = raw.includes("&") ? decodeEntities(raw) : raw;
     if (text === undefined) return false;
     const drawn = text.replace(NOT_DRAWN, "");
     if (drawn) {
@@ -63,10 +63,12 @@ export function splitTextRuns(html: string): TextRuns | undefined {
       i = lt + 1;
       continue;
     }
-    const end = tagEnd(html, lt);
-    if (end < 0) return undefined;
-    const tag = html.slice(lt, end);
-    skeleton.push(tag.replace(GEOMETRY, (_, name: string, value: string) => name + value.replace(/[0-9]/g, "0")));
+    TAG.lastIndex = lt;
+    const tag = TAG.exec(html)?.[0];
+    if (tag === undefined) return undefined;
+    const end = lt + tag.length;
+    // Only digits are masked: a tag without any is its own skeleton.
+    skeleton.push(DIGIT.test(tag) ? tag.replace(GEOMETRY, (_, name: string, value: string) => name + value.replace(/[0-9]/g, "0")) : tag);
     i = end;
     const name = /^<([A-Za-z][^\s/>]*)/.exec(tag)?.[1];
     if (name && RAW_TEXT.test(name) && !tag.endsWith("/>")) {
@@ -89,18 +91,14 @@ export function splitTextRuns(html: string): TextRuns | undefined {
   return { skeleton: skeleton.join(""), runs };
 }
 
-/** The index just past the ">" closing the tag that opens at `start`, quotes respected; -1 if none. */
-function tagEnd(html: string, start: number): number {
-  let quote = "";
-  for (let i = start + 1; i < html.length; i++) {
-    const c = html[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-    } else if ((c === '"' || c === "'") && html[i - 1] === "=") quote = c;
-    else if (c === ">") return i + 1;
-  }
-  return -1;
-}
+/**
+ * A tag, from its "<" to the ">" that closes it. A quote opens a value only right after "=" (as
+ * the attributes greenbook writes are quoted), and a ">" inside a value stays in the tag; a value
+ * never closed matches nothing. Each character has one way to match, so a tag that never closes
+ * fails in linear time.
+ */
+const TAG = /<[A-Za-z/!?](?:[^>="']|=(?!["'])|="[^"]*"|='[^']*'|(?<!=)["'])*>/y;
+const DIGIT = /[0-9]/;
 
 /** Text with its character references replaced; undefined for a named one not in NAMED. */
 function decodeEntities(raw: string): string | undefined {

@@ -20,9 +20,17 @@ describe("splitTextRuns", () => {
     expect(c.skeleton).not.toBe(a.skeleton);
   });
 
-  it("gives up on what it does not read (an unknown entity, CDATA)", () => {
+  it("gives up on what it does not read (an unknown entity, CDATA, a value never closed)", () => {
     expect(splitTextRuns("<p>&hellip;</p>")).toBeUndefined();
     expect(splitTextRuns("<svg><![CDATA[x]]></svg>")).toBeUndefined();
+    expect(splitTextRuns(`<a title="never closed>text</a>`)).toBeUndefined();
+    expect(splitTextRuns(`<p>a tag that never ends <a href="#x"`)).toBeUndefined();
+  });
+
+  it("reads a tag to its own >: a > inside a quoted value stays in the tag, a quote not after = opens nothing", () => {
+    const r = splitTextRuns(`<p><a title="1 > 0" data-x='a>b'>one</a><img alt=it's>two<b c = "d">three</b></p>`)!;
+    expect(r.runs).toEqual(["one", "two", "three"]);
+    expect(r.skeleton).toBe(`<p><a title="1 > 0" data-x='a>b'>\u0001</a><img alt=it's>\u0001<b c = "d">\u0001</b></p>`);
   });
 });
 
