@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=20
+#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=20 --always-sparkplug
 // The `greenbook` command: runs src/cli/main.ts through tsx's loader.
 import { register } from "tsx/esm/api";
 
