@@ -228,7 +228,14 @@ export class BuildEngine {
     const date = buildTime(dataset.edition, o.env);
     const documents = o.documents ?? DOCUMENTS;
     const write = o.write !== false;
-    const release = write ? await acquireOutputLock(o.outDir, { signal: run.signal, onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) }) : () => undefined;
+    // The output folder is locked, and a staging folder made in it, once the HTML has been handed
+    // over and before the first file is staged: a preview's HTML waits for no other build.
+    let release = () => undefined as void;
+    let writer: OutputWriter | undefined;
+    const openOutput = async (): Promise<OutputWriter> => {
+      if (write) release = await acquireOutputLock(o.outDir, { signal: run.signal, onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
+      return (writer = new OutputWriter(o.outDir, o.fs));
+    };
     const settings = dataset.edition.proof;
     const measure = measureOptions(settings);
     const proofs: DocumentProof[] = [];
@@ -237,7 +244,6 @@ export class BuildEngine {
     const parity = new Map<Lang, ParityRecord>();
     const handoutParity = new Map<Lang, ParityRecord>();
     const reused: string[] = [];
-    const writer = new OutputWriter(o.outDir, o.fs);
     const add = (target: OutputWriter, lang: Lang, document: DocumentKind, f: DocumentFile) => {
       target.write(f.rel, f.data);
       files.push({ path: path.join(o.outDir, f.rel), lang, document, format: f.format, bytes: f.data.length, pages: f.pages });
@@ -283,6 +289,7 @@ export class BuildEngine {
         const html = await Promise.all(chapters.map(({ rendered }) => rendered.html));
         run.onHtmlRendered(new Map(html.map((f) => [f.rel, f.data])));
       }
+      const out = await openOutput();
       await launched;
 
       await group.all([
@@ -305,8 +312,8 @@ export class BuildEngine {
             });
             if (printed.cached) reused.push(doc);
             if (printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: printed.layout!, pdf: printed.pdf, firstFolio: dataset.edition.startPage, settings })));
-            add(writer, lang, "chapter", await time("render", () => html));
-            add(writer, lang, "chapter", await time("finish", () => rendered.finish(printed)));
+            add(out, lang, "chapter", await time("render", () => html));
+            add(out, lang, "chapter", await time("finish", () => rendered.finish(printed)));
             this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
         }),
         ...(documents.includes("handout") && chapter.handout
@@ -316,7 +323,7 @@ export class BuildEngine {
                 const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, measure, print: (session, job) => this.print(session, job, signal) }), signal));
                 handoutParity.set(lang, built.parity);
                 if (built.printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: built.printed.layout!, pdf: built.printed.pdf, settings })));
-                for (const f of built.files) add(writer, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
+                for (const f of built.files) add(out, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
                 this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
             })
           : []),
@@ -327,10 +334,10 @@ export class BuildEngine {
       proof = { failOnErrors: settings.failOnErrors, documents: proofs };
       if (settings.failOnErrors && proofErrors(proof).length) throw new ProofError(`the proofreader found errors on the printed pages; nothing was written\n${formatProofReport(proof).join("\n")}`);
       if (proofs.some((d) => d.findings.length)) for (const line of formatProofReport(proof)) this.reporter.line(line);
-      if (write) await time("write", () => writer.commit());
-      else writer.discard();
+      if (write) await time("write", () => out.commit());
+      else out.discard();
     } catch (err) {
-      writer.discard();
+      writer?.discard();
       throw group.error ?? err;
     } finally {
       group.dispose();

@@ -40,6 +40,9 @@ export function buildTemplateContext(chapter: Chapter, dataset: Dataset, stats: 
   };
 }
 
+/** One Markdown parser for every render (4 per chapter build): its rules never change, and what a render counts lives in its env. */
+let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
+
 /** A prose renderer for one language and target: Handlebars, then Markdown, with shared numbering. */
 export interface ProseRenderer {
   lang: string;
@@ -91,7 +94,7 @@ export function createProseRenderer(input: { chapter: Chapter; dataset: Dataset;
       runtime.finding = undefined;
     }
   };
-  const md = createMarkdown();
+  const md = (sharedMarkdown ??= createMarkdown());
   const env = createMarkdownEnv(target);
   return {
     lang,
