@@ -29,6 +29,7 @@ import type { ParityRecord } from "../render/render-chapter.ts";
 import type { MeasureOptions } from "../proof/page-layout.ts";
 export { checkHandoutParity } from "./check-parity-handout.ts";
 import { HANDOUT_PAGE, renderHandout } from "../documents/render-handout.ts";
+import { settleBoth } from "../pipeline/settle-both.ts";
 
 export interface HandoutBuild extends DocumentInput {
   session: BrowserSession;
@@ -76,7 +77,7 @@ export async function buildHandout(b: HandoutBuild): Promise<BuiltHandout> {
   const screen = renderHandout({ ...common, target: "screen" });
   // The print first (it waits for a tab behind the chapters'): the screen edition's fonts are cut while it is laid out.
   const assets = await printFontAssets(print.fonts, print.html, fontUrl, b.cache);
-  const [printed, screenHtml] = await allSettled(
+  const [printed, screenHtml] = await settleBoth(
     (b.print ?? printPdf)(b.session, { name, html: print.html, assets, paginate: false, inspect: (page) => assertFitsOnePage(page, name), ...(b.measure ? { measure: b.measure } : {}) }),
     embedSubsetFonts(screen.html, { collect: (html) => readFaceStyles(b.session, html, `${name}.html`), cache: b.cache }).then((css) => screen.withFonts.bytes(css)),
   );
@@ -123,12 +124,4 @@ async function assertFitsOnePage(page: Page, name: string): Promise<void> {
   if (m.over > 0.5) problems.push(`content is ${Math.ceil(m.over / PX_PER_MM)} mm taller than one ${HANDOUT_PAGE.name} page`);
   if (m.wide > 0.5) problems.push(`content is ${Math.ceil(m.wide / PX_PER_MM)} mm wider than the page`);
   if (problems.length) throw new TemplateError(`${name}: ${problems.join(", and ")}: shorten the text in templates/${name}/ (a handout is one page, never two)`);
-}
-
-/** Both results once both have settled; the first failure (in argument order) if either failed. */
-async function allSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [ra, rb] = await Promise.allSettled([a, b]);
-  if (ra.status === "rejected") throw ra.reason;
-  if (rb.status === "rejected") throw rb.reason;
-  return [ra.value, rb.value];
 }

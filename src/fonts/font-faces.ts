@@ -92,14 +92,7 @@ export function facesForText(faces: readonly FontFace[], text: string): FontFace
   const sorted = [...points].sort((a, b) => a - b);
   return faces.filter((f) =>
     f.ranges.some(([lo, hi]) => {
-      // binary search for the first code point ≥ lo
-      let l = 0;
-      let h = sorted.length;
-      while (l < h) {
-        const m = (l + h) >> 1;
-        if (sorted[m]! < lo) l = m + 1;
-        else h = m;
-      }
+      const l = firstAtLeast(sorted, lo);
       return l < sorted.length && sorted[l]! <= hi;
     }),
   );
@@ -137,4 +130,16 @@ export function adjustFontFaces(css: string, sizeAdjust: (face: Pick<FontFace, "
  */
 export function latinInHanScale(latinFamilies: readonly string[]): (face: Pick<FontFace, "family">) => string | undefined {
   return (face) => (latinFamilies.includes(face.family) ? "94%" : undefined);
+}
+
+/** The index of the first of the sorted `points` that is at least `lo` (points.length if none): a binary search. */
+export function firstAtLeast(points: readonly number[], lo: number): number {
+  let l = 0;
+  let h = points.length;
+  while (l < h) {
+    const m = (l + h) >> 1;
+    if (points[m]! < lo) l = m + 1;
+    else h = m;
+  }
+  return l;
 }

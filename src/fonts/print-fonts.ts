@@ -16,7 +16,7 @@
 import { decodeHTML } from "entities";
 import { ASSET_ORIGIN, type AssetMap } from "../browser/asset-server.ts";
 import type { StageCache } from "../output/stage-cache.ts";
-import type { FontFace } from "./font-faces.ts";
+import { firstAtLeast, type FontFace } from "./font-faces.ts";
 import { subsetFontFile } from "./subset-font-file.ts";
 
 /** Characters drawn without being written: spaces, hyphens and dashes, ellipsis, quotes, counter and list-marker symbols. */
@@ -66,16 +66,4 @@ export async function printFontAssets(faces: readonly FontFace[], html: string, 
     assets.set(decodeURIComponent(new URL(url(face)).pathname), { type: "font/woff", body });
   }
   return assets;
-}
-
-/** The index of the first of the sorted `points` that is at least `lo` (points.length if none). */
-function firstAtLeast(points: readonly number[], lo: number): number {
-  let l = 0;
-  let h = points.length;
-  while (l < h) {
-    const m = (l + h) >> 1;
-    if (points[m]! < lo) l = m + 1;
-    else h = m;
-  }
-  return l;
 }

@@ -49,6 +49,7 @@ import { createReporter, type Reporter } from "./progress.ts";
 import { hashOf } from "../io/hash.ts";
 import { StageCache } from "../output/stage-cache.ts";
 import { limit } from "./limit.ts";
+import { settleBoth } from "./settle-both.ts";
 import type { PageLayout } from "../proof/page-layout.ts";
 import { formatProofReport, proofErrors, type DocumentProof, type ProofReport } from "../proof/proof-report.ts";
 import { measureOptions, proofreadDocument } from "../proof/proofread-document.ts";
@@ -230,7 +231,7 @@ export class BuildEngine {
     const write = o.write !== false;
     // The output folder is locked, and a staging folder made in it, once the HTML has been handed
     // over and before the first file is staged: a preview's HTML waits for no other build.
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     let writer: OutputWriter | undefined;
     const openOutput = async (): Promise<OutputWriter> => {
       if (write) release = await acquireOutputLock(o.outDir, { signal: run.signal, onWait: (_pid, owner) => this.reporter.line(`waiting for another build (${owner}) writing to ${o.outDir} …`) });
@@ -297,22 +298,19 @@ export class BuildEngine {
             const t = performance.now();
             const job = await time("render", () => rendered.print);
             this.printJobs.set(doc, job);
-            // Made while the print is laid out (at once, in a build that handed it over).
-            const html = rendered.html;
-            html.catch(() => undefined);
-            const printed = await time("print", () =>
-              this.browser.run(doc, (s) => {
-                this.reporter.event({ doc, stage: "print", state: "start" });
-                return this.print(s, { ...job, measure }, signal);
-              }, signal),
-            ).catch(async (err: unknown) => {
-              // Nothing of this document outlives its task.
-              await html.catch(() => undefined);
-              throw err;
-            });
+            // The screen HTML is made while the print is laid out (already made, in a build that handed it over).
+            const [printed, html] = await settleBoth(
+              time("print", () =>
+                this.browser.run(doc, (s) => {
+                  this.reporter.event({ doc, stage: "print", state: "start" });
+                  return this.print(s, { ...job, measure }, signal);
+                }, signal),
+              ),
+              rendered.html,
+            );
             if (printed.cached) reused.push(doc);
             if (printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: printed.layout!, pdf: printed.pdf, firstFolio: dataset.edition.startPage, settings })));
-            add(out, lang, "chapter", await time("render", () => html));
+            add(out, lang, "chapter", html);
             add(out, lang, "chapter", await time("finish", () => rendered.finish(printed)));
             this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
         }),
