@@ -13,6 +13,21 @@ const cmaps = new Map<string, [number, number][]>();
 
 const within = (ranges: readonly [number, number][], cp: number) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 
+/**
+ * Whether sorted, non-overlapping `ranges` include `cp`: a binary search (a CJK file's cmap has
+ * thousands of ranges, and a build asks about every character of every document).
+ */
+export function withinSorted(ranges: readonly [number, number][], cp: number): boolean {
+  let l = 0;
+  let h = ranges.length;
+  while (l < h) {
+    const m = (l + h) >> 1;
+    if (ranges[m]![1] < cp) l = m + 1;
+    else h = m;
+  }
+  return l < ranges.length && ranges[l]![0] <= cp;
+}
+
 /** Whether `face` would draw `cp`: its unicode-range includes it (Chromium picks it) and its cmap has a glyph. */
 export function hasGlyph(face: FontFace, cp: number): boolean {
   if (!within(face.ranges, cp)) return false;
@@ -21,7 +36,7 @@ export function hasGlyph(face: FontFace, cp: number): boolean {
     points = woff2CodePoints(face.file);
     cmaps.set(face.file, points);
   }
-  return within(points, cp);
+  return withinSorted(points, cp);
 }
 
 /** A test for one code point: can every one of `stacks` (families, in order) draw it from the embedded fonts? */

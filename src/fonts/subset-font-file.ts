@@ -32,6 +32,24 @@ function sourceOf(face: FontFace): { bytes: Buffer; hash: string } {
   return s;
 }
 
+/**
+ * Each source's sfnt (its WOFF tables inflated), kept while fonts are being cut and let go
+ * SFNT_IDLE_MS after the last cut. A cold build cuts most faces two to four times within seconds
+ * (the print and the screen edition of the chapter and of the handout); a zh-HK document's faces
+ * hold some 60 MB as sfnt, which a process printing for minutes should not keep.
+ */
+const sfnts = new Map<string, Buffer>();
+const SFNT_IDLE_MS = 5_000;
+let letGo: NodeJS.Timeout | undefined;
+
+function sfntOf(face: FontFace, source: { bytes: Buffer }): Buffer {
+  if (letGo) letGo.refresh();
+  else letGo = setTimeout(() => (sfnts.clear(), (letGo = undefined)), SFNT_IDLE_MS).unref();
+  let sfnt = sfnts.get(face.file);
+  if (!sfnt) sfnts.set(face.file, (sfnt = woffToSfnt(source.bytes)));
+  return sfnt;
+}
+
 /** `face` with only the glyphs of `codePoints` (and what they need: ligatures, marks), as WOFF bytes. */
 export async function subsetFontFile(face: FontFace, codePoints: ReadonlySet<number>, cache?: StageCache): Promise<Uint8Array> {
   const points = [...codePoints].sort((a, b) => a - b);
@@ -41,7 +59,7 @@ export async function subsetFontFile(face: FontFace, codePoints: ReadonlySet<num
   if (hit) return hit;
   let woff: Uint8Array;
   try {
-    const sfnt = await subsetFont(woffToSfnt(source.bytes), String.fromCodePoint(...points), { targetFormat: "sfnt" });
+    const sfnt = await subsetFont(sfntOf(face, source), String.fromCodePoint(...points), { targetFormat: "sfnt" });
     woff = sfntToWoff(sfnt);
   } catch (err) {
     throw new FontError(`${face.file.replace(/\.woff2$/, ".woff")}: cutting the font to ${points.length} characters failed: ${(err as Error).message}`, { cause: err });
