@@ -46,6 +46,12 @@ function encodedBody(asset: Asset): string {
   return asset.file ? encodedFile(asset.file) : "";
 }
 
+/** A page's request handler, installed once: `serve` gives it the assets of the next document loaded in it. */
+export interface AssetServer {
+  /** From now on answers with `assets`; returns the failures recorded from now on (those of earlier documents are let go). */
+  serve(assets: AssetMap): PageFailures;
+}
+
 /**
  * Intercepts every request of `page` (DevTools' Fetch domain, on its own session): requests for
  * the asset origin are answered from `assets`; anything else is aborted and listed in the returned
@@ -53,7 +59,16 @@ function encodedBody(asset: Asset): string {
  * error. data: URLs never reach the network, so they are not intercepted.
  */
 export async function serveAssets(page: Page, assets: AssetMap): Promise<PageFailures> {
-  const failures: PageFailures = { blocked: [], errors: [] };
+  return (await assetServer(page)).serve(assets);
+}
+
+/**
+ * serveAssets for a page that loads one document after another (a reused tab, src/browser/tab-pool.ts):
+ * the handler is installed once and each document is served its own assets and failures.
+ */
+export async function assetServer(page: Page): Promise<AssetServer> {
+  let assets: AssetMap = new Map();
+  let failures: PageFailures = { blocked: [], errors: [] };
   const cdp = await page.createCDPSession();
   const fail = (what: string) => (err: unknown) => {
     // A page closed while a request was paused: nothing left to answer.
@@ -85,6 +100,10 @@ export async function serveAssets(page: Page, assets: AssetMap): Promise<PageFai
           responseHeaders: [
             { name: "content-type", value: asset ? asset.type : "text/plain" },
             { name: "access-control-allow-origin", value: "*" },
+            // A reused tab loads another document at the same URL (/index.html): never from a cache.
+            // Fonts and scripts may be: Paged.js declares the fonts a second time, and the second
+            // load must come from memory (no-store on fonts doubled a chapter's layout time).
+            ...(asset?.type.startsWith("text/html") ? [{ name: "cache-control", value: "no-store" }] : []),
           ],
           body,
         })
@@ -99,5 +118,11 @@ export async function serveAssets(page: Page, assets: AssetMap): Promise<PageFai
   page.on("requestfailed", (req) => {
     if (req.url().startsWith(`${ASSET_ORIGIN}/`)) failures.errors.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? "unknown"})`);
   });
-  return failures;
+  return {
+    serve(next) {
+      assets = next;
+      failures = { blocked: [], errors: [] };
+      return failures;
+    },
+  };
 }

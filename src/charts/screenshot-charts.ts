@@ -8,7 +8,7 @@ import { ChartError } from "../errors.ts";
 import { hashOf } from "../io/hash.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import type { StageCache } from "../output/stage-cache.ts";
-import { openChartPage, type ChartPage } from "./chart-page.ts";
+import { withChartPage, type ChartPage } from "./chart-page.ts";
 import type { RenderedChart } from "./render-charts.ts";
 
 /** Bump when the screenshot changes in a way the SVG does not show, to drop cached PNGs. */
@@ -25,8 +25,7 @@ export async function screenshotCharts(session: BrowserSession, charts: Readonly
     else todo.push(c);
   }
   if (todo.length) {
-    const page = await openChartPage(session, { deviceScaleFactor: 2, families: localeOf(lang).fonts.sans });
-    try {
+    await withChartPage(session, { deviceScaleFactor: 2, families: localeOf(lang).fonts.sans }, async (page) => {
       await page.loadFonts(textOf(todo.map((c) => c.svg)));
       for (const c of todo) {
         const png = await screenshot(page, c.svg);
@@ -34,9 +33,7 @@ export async function screenshotCharts(session: BrowserSession, charts: Readonly
         out.set(c.id, { ...c, png });
         cache?.set("chart-png", keyOf(c), png);
       }
-    } finally {
-      await page.close().catch(() => undefined);
-    }
+    });
   }
   return new Map([...charts.keys()].map((id) => [id, out.get(id)!]));
 }

@@ -7,7 +7,9 @@
  *
  * The browser reports styles and text apart (readFaceStyles); faceTexts joins them in Node.
  */
-import { serveAssets } from "../browser/asset-server.ts";
+import type { Page } from "puppeteer-core";
+import { assetServer, type AssetServer } from "../browser/asset-server.ts";
+import { withTab } from "../browser/tab-pool.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { FontError } from "../errors.ts";
 
@@ -98,19 +100,20 @@ export interface FaceStyles {
   generated: [number, string][];
 }
 
-/** How `html` styles its text, read in a new tab of `session` (scripts off, every request refused). */
+/** How `html` styles its text, read in a styles tab of `session` (scripts off, every request refused; src/browser/tab-pool.ts). */
 export async function readFaceStyles(session: BrowserSession, html: string, name: string): Promise<FaceStyles> {
-  const page = await session.browser.newPage();
-  try {
-    await page.setJavaScriptEnabled(false);
-    const failures = await serveAssets(page, new Map());
+  return withTab(session, "styles", setUpStylesTab, async (page, server) => {
+    const failures = server.serve(new Map());
     await page.setContent(html, { waitUntil: "domcontentloaded" });
     const read = (await page.evaluate(WALK)) as FaceStyles;
     if (failures.errors.length) throw new FontError(`${name}: reading which characters each font draws failed: ${failures.errors.join("; ")}`);
     return read;
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  });
+}
+
+async function setUpStylesTab(page: Page): Promise<AssetServer> {
+  await page.setJavaScriptEnabled(false);
+  return assetServer(page);
 }
 
 /** The characters drawn per face request (text-transform and small caps applied), in a stable order. */

@@ -5,6 +5,7 @@
  */
 import { launchBrowser, type BrowserSession } from "../browser/launch-browser.ts";
 import { PrintError } from "../errors.ts";
+import { closeIdleTabs } from "../browser/tab-pool.ts";
 
 /** Errors that mean the browser itself went away, not that the document is wrong. */
 export function isBrowserCrash(err: unknown, session: BrowserSession | undefined): boolean {
@@ -89,6 +90,11 @@ export class BrowserHolder {
   /** The launched browser's process id (undefined before launch or for a remote browser). */
   get pid(): number | undefined {
     return this.session?.browser.process()?.pid;
+  }
+
+  /** Closes the tabs kept for reuse (src/browser/tab-pool.ts): a build that ends leaves none open. */
+  async closeIdleTabs(): Promise<void> {
+    if (this.session?.browser.connected) await closeIdleTabs(this.session);
   }
 
   /** Closes (or disconnects from) the browser; waits for a launch in flight first. */

@@ -340,6 +340,7 @@ export class BuildEngine {
     } finally {
       group.dispose();
       release();
+      await this.browser.closeIdleTabs();
     }
     files.sort((a, b) => a.path.localeCompare(b.path));
     this.reporter.line(`built ${files.length} files in ${((performance.now() - t0) / 1000).toFixed(1)} s${reused.length ? ` (${reused.length} unchanged, reused)` : ""}`);

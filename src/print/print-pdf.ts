@@ -8,7 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "puppeteer-core";
 import { PrintError } from "../errors.ts";
-import { ASSET_ORIGIN, serveAssets, type AssetMap } from "../browser/asset-server.ts";
+import { ASSET_ORIGIN, assetServer, type AssetMap, type AssetServer } from "../browser/asset-server.ts";
+import { withTab } from "../browser/tab-pool.ts";
 import type { BrowserSession } from "../browser/launch-browser.ts";
 import { measureLayout } from "../proof/measure-layout.ts";
 import { planExhibits, scorePages, worthMoving, type ExhibitRun } from "./place-exhibits.ts";
@@ -85,7 +86,7 @@ const STABLE_IDS = `(() => {
 })()`;
 
 /**
- * Prints one document in a new tab of the session's browser. With `placeExhibits`, a better
+ * Prints one document in a print tab of the session's browser (src/browser/tab-pool.ts). With `placeExhibits`, a better
  * interleaving of the exhibits found on the first print's measurements is printed too, and the
  * better of the two prints (as measured, not as predicted) is kept.
  */
@@ -121,19 +122,24 @@ async function measureExhibits(page: Page): Promise<ExhibitRun | null> {
   return (await page.evaluate(`(${measureExhibitsSource})()`)) as ExhibitRun | null;
 }
 
-/** Lays out `html` in a new tab and, if `makePdf` (given the exhibits' measurements) says so, prints it. */
+/** A print tab's one-time set-up: its request handler, and print media (kept across the documents it prints). */
+async function setUpPrintTab(page: Page): Promise<AssetServer> {
+  const server = await assetServer(page);
+  await page.emulateMediaType("print");
+  return server;
+}
+
+/** Lays out `html` in a print tab (src/browser/tab-pool.ts) and, if `makePdf` (given the exhibits' measurements) says so, prints it. */
 async function printOnce(session: BrowserSession, job: PrintJob, html: string, makePdf: (run: ExhibitRun | null) => boolean): Promise<{ result?: PrintResult; run: ExhibitRun | null }> {
   const timeout = job.timeoutMs ?? 60_000;
-  const page = await session.browser.newPage();
-  try {
+  return withTab(session, "print", setUpPrintTab, async (page, server) => {
     const assets: AssetMap = new Map(job.assets);
     assets.set("/index.html", { type: "text/html; charset=utf-8", body: job.paginate ? preparePagedHtml(html) : html });
     assets.set("/vendor/paged.polyfill.js", { type: "text/javascript", file: PAGED_JS });
     assets.set("/vendor/paged-fixes.js", { type: "text/javascript", file: PAGED_FIXES });
     assets.set("/favicon.ico", { type: "image/x-icon", body: new Uint8Array() });
-    const failures = await serveAssets(page, assets);
+    const failures = server.serve(assets);
     page.setDefaultTimeout(timeout);
-    await page.emulateMediaType("print");
     const problems = () => [...failures.errors, ...failures.blocked.map((u) => `blocked request to ${u} (documents may only load their own files)`)];
     // A blocked request fails the print at once: Paged.js may wait for ever on a stylesheet it could not fetch.
     let poll: NodeJS.Timeout | undefined;
@@ -166,7 +172,5 @@ async function printOnce(session: BrowserSession, job: PrintJob, html: string, m
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
     if (failures.errors.length || failures.blocked.length) throw new PrintError(`${job.name}: the page failed while printing: ${[...failures.errors, ...failures.blocked].join("; ")}`);
     return { result: { pdf, pages, layout }, run };
-  } finally {
-    await page.close().catch(() => undefined);
-  }
+  });
 }

@@ -41,8 +41,9 @@ describe("the launched browser", () => {
     await session?.close();
   });
 
-  it("has one renderer per open tab and no browser-UI pages", async () => {
-    const pages = [await session.browser.newPage(), await session.browser.newPage()];
+  it.each(["tab", "window"] as const)("has one renderer per open %s and no browser-UI pages", async (type) => {
+    // greenbook opens every page as a window of its own (src/browser/tab-pool.ts).
+    const pages = [await session.browser.newPage({ type }), await session.browser.newPage({ type })];
     await Promise.all(pages.map((p) => p.setContent("<p>one tab</p>")));
     const cdp = await session.browser.target().createCDPSession();
     // An empty filter lists every target, the browser's own UI pages too.
