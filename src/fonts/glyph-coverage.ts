@@ -11,7 +11,8 @@ import { woff2CodePoints } from "./woff2-cmap.ts";
 /** Code points per font file, read once per process (each file is immutable in node_modules). */
 const cmaps = new Map<string, [number, number][]>();
 
-const within = (ranges: readonly [number, number][], cp: number) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+/** Each file's unicode-range sorted and merged (fontsource's CJK slices list hundreds of spans, not in order), for withinSorted. */
+const unicodeRanges = new Map<string, [number, number][]>();
 
 /**
  * Whether sorted, non-overlapping `ranges` include `cp`: a binary search (a CJK file's cmap has
@@ -30,13 +31,26 @@ export function withinSorted(ranges: readonly [number, number][], cp: number): b
 
 /** Whether `face` would draw `cp`: its unicode-range includes it (Chromium picks it) and its cmap has a glyph. */
 export function hasGlyph(face: FontFace, cp: number): boolean {
-  if (!within(face.ranges, cp)) return false;
+  let ranges = unicodeRanges.get(face.file);
+  if (!ranges) unicodeRanges.set(face.file, (ranges = mergeRanges(face.ranges)));
+  if (!withinSorted(ranges, cp)) return false;
   let points = cmaps.get(face.file);
   if (!points) {
     points = woff2CodePoints(face.file);
     cmaps.set(face.file, points);
   }
   return withinSorted(points, cp);
+}
+
+/** `ranges` sorted by start, overlapping or touching spans joined. */
+export function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [lo, hi] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = out.at(-1);
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
 }
 
 /** A test for one code point: can every one of `stacks` (families, in order) draw it from the embedded fonts? */

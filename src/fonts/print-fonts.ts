@@ -1,6 +1,7 @@
 /**
  * Print's fonts cut to the document. Each face a print declares (one of fontsource's
- * unicode-range slices of a family) is served as a subset holding those of its characters the
+ * unicode-range slices of a family) is served as a subset (WOFF with its tables stored, not
+ * deflated: deflating was most of the cost of cutting them) holding those of its characters the
  * document could draw:
  *   - every character of the print HTML, entities decoded: its text, the strings its style
  *     sheets generate (`content`), its scripts' literals;
@@ -9,9 +10,9 @@
  *     symbols (page numbers, footnote calls, list markers), the hyphen drawn at a soft hyphen,
  *     ellipses, quotes, spaces.
  * A character outside that set is never drawn, so the pages look as they did with the whole
- * slices; for the zh-HK chapter Chromium is sent and decodes 1.1 MB of WOFF instead of 4.1 MB of
- * WOFF2 (the English chapter: 0.5 MB instead of 3.1 MB). The subsets are WOFF (subset-font-file.ts),
- * cached by font file and characters, so a rebuild that draws the same characters reuses them.
+ * slices; for the zh-HK chapter Chromium is sent 1.7 MB of stored WOFF (1.1 MB deflated) instead
+ * of 4.1 MB of WOFF2 (the English chapter: 0.75 MB instead of 3.1 MB). The subsets are cached by
+ * font file and characters (subset-font-file.ts), so a rebuild that draws the same characters reuses them.
  */
 import { decodeHTML } from "entities";
 import { ASSET_ORIGIN, type AssetMap } from "../browser/asset-server.ts";
@@ -62,7 +63,8 @@ export async function printFontAssets(faces: readonly FontFace[], html: string, 
     // Each range's points, found by binary search in the sorted points (113 faces × thousands of points).
     const own = new Set<number>();
     for (const [lo, hi] of face.ranges) for (let i = firstAtLeast(points, lo); i < points.length && points[i]! <= hi; i++) own.add(points[i]!);
-    const body = await subsetFontFile(face, own, cache);
+    // Stored, not deflated: the file goes no further than Chromium on this machine.
+    const body = await subsetFontFile(face, own, cache, { compress: false });
     assets.set(decodeURIComponent(new URL(url(face)).pathname), { type: "font/woff", body });
   }
   return assets;

@@ -50,17 +50,21 @@ function sfntOf(face: FontFace, source: { bytes: Buffer }): Buffer {
   return sfnt;
 }
 
-/** `face` with only the glyphs of `codePoints` (and what they need: ligatures, marks), as WOFF bytes. */
-export async function subsetFontFile(face: FontFace, codePoints: ReadonlySet<number>, cache?: StageCache): Promise<Uint8Array> {
+/**
+ * `face` with only the glyphs of `codePoints` (and what they need: ligatures, marks), as WOFF
+ * bytes; `compress: false` stores its tables undeflated (print's fonts, sent to Chromium on this machine).
+ */
+export async function subsetFontFile(face: FontFace, codePoints: ReadonlySet<number>, cache?: StageCache, options: { compress?: boolean } = {}): Promise<Uint8Array> {
+  const compress = options.compress !== false;
   const points = [...codePoints].sort((a, b) => a - b);
   const source = sourceOf(face);
-  const key = hashOf("woff-subset-1", source.hash, points.join(","));
+  const key = hashOf(compress ? "woff-subset-1" : "woff-subset-stored-1", source.hash, points.join(","));
   const hit = cache?.get("subset", key);
   if (hit) return hit;
   let woff: Uint8Array;
   try {
     const sfnt = await subsetFont(sfntOf(face, source), String.fromCodePoint(...points), { targetFormat: "sfnt" });
-    woff = sfntToWoff(sfnt);
+    woff = sfntToWoff(sfnt, { compress });
   } catch (err) {
     throw new FontError(`${face.file.replace(/\.woff2$/, ".woff")}: cutting the font to ${points.length} characters failed: ${(err as Error).message}`, { cause: err });
   }

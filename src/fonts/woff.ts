@@ -51,8 +51,13 @@ function writeSfnt(flavor: number, tables: { tag: number; checksum: number; data
   return Buffer.concat(parts);
 }
 
-/** A WOFF file of an sfnt; every table deflated at zlib's best level where that is smaller. Deterministic. */
-export function sfntToWoff(sfnt: Uint8Array): Buffer {
+/**
+ * A WOFF file of an sfnt; every table deflated at zlib's best level where that is smaller, or,
+ * with `compress: false`, every table stored as it is (for fonts that never leave the machine:
+ * deflating is most of the cost of cutting them). Deterministic.
+ */
+export function sfntToWoff(sfnt: Uint8Array, options: { compress?: boolean } = {}): Buffer {
+  const compress = options.compress !== false;
   const s = Buffer.from(sfnt.buffer, sfnt.byteOffset, sfnt.byteLength);
   const flavor = s.readUInt32BE(0);
   const numTables = s.readUInt16BE(4);
@@ -61,7 +66,7 @@ export function sfntToWoff(sfnt: Uint8Array): Buffer {
     const offset = s.readUInt32BE(at + 8);
     const length = s.readUInt32BE(at + 12);
     const data = s.subarray(offset, offset + length);
-    const deflated = deflateSync(data, { level: 9 });
+    const deflated = compress ? deflateSync(data, { level: 9 }) : data;
     return { tag: s.readUInt32BE(at), checksum: s.readUInt32BE(at + 4), origLength: length, stored: deflated.length < length ? deflated : data };
   }).sort((a, b) => a.tag - b.tag);
   const header = Buffer.alloc(44 + numTables * 20);

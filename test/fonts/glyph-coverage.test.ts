@@ -3,7 +3,7 @@
  * every code point around every range's ends, on a CJK file's real cmap and on random ranges.
  */
 import { describe, expect, it } from "vitest";
-import { hasGlyph, withinSorted } from "../../src/fonts/glyph-coverage.ts";
+import { hasGlyph, mergeRanges, withinSorted } from "../../src/fonts/glyph-coverage.ts";
 import { loadFontFaces } from "../../src/fonts/font-faces.ts";
 import { woff2CodePoints } from "../../src/fonts/woff2-cmap.ts";
 
@@ -37,5 +37,27 @@ describe("withinSorted", () => {
       }
       for (const cp of probes(ranges)) expect(withinSorted(ranges, cp)).toBe(scan(ranges, cp));
     }
+  });
+});
+
+describe("hasGlyph", () => {
+  it("is true exactly where a file's unicode-range and its cmap both include the code point (every Noto Serif HK 400 file)", () => {
+    const faces = loadFontFaces().filter((f) => f.family === "Noto Serif HK" && f.weight === 400);
+    expect(faces.length).toBeGreaterThan(50);
+    let drawn = 0;
+    for (const face of faces) {
+      const cmap = woff2CodePoints(face.file);
+      for (const cp of probes(face.ranges)) {
+        const expected = scan(face.ranges, cp) && scan(cmap, cp);
+        expect(hasGlyph(face, cp), `${face.name} U+${cp.toString(16)}`).toBe(expected);
+        if (expected) drawn++;
+      }
+    }
+    expect(drawn).toBeGreaterThan(1000);
+  });
+
+  it("reads unicode-ranges in any order (mergeRanges sorts and joins them)", () => {
+    expect(mergeRanges([[30, 40], [1, 5], [6, 8], [3, 4], [20, 25]])).toEqual([[1, 8], [20, 25], [30, 40]]);
+    expect(mergeRanges([])).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { buildHandout } from "../../src/documents/build-handout.ts";
 import { printCharacters, printFontAssets, printFontUrl } from "../../src/fonts/print-fonts.ts";
 import { loadFontFaces } from "../../src/fonts/font-faces.ts";
 import { woffToSfnt } from "../../src/fonts/woff.ts";
+import { subsetFontFile } from "../../src/fonts/subset-font-file.ts";
 import { sfntCodePoints } from "../../src/fonts/woff2-cmap.ts";
 import { chapterFigures } from "../../src/pipeline/build-edition.ts";
 import { buildTime } from "../../src/pipeline/build-time.ts";
@@ -46,6 +47,16 @@ describe("printCharacters", () => {
     const has = (ch: string) => cmap.some(([a, b]) => ch.codePointAt(0)! >= a && ch.codePointAt(0)! <= b);
     expect(has("H") && has("g") && has("~")).toBe(true);
     expect(has("é")).toBe(false);
+  });
+
+  it("stores the print subsets' tables undeflated, the same sfnt as the deflated WOFF holds", async () => {
+    const face = loadFontFaces().find((f) => f.family === "Noto Serif HK" && f.weight === 400 && f.ranges.some(([lo]) => lo >= 0x4e00))!;
+    const woff = Buffer.from(await subsetFontFile(face, new Set(face.ranges.slice(0, 20).map(([lo]) => lo)), undefined, { compress: false }));
+    const deflated = Buffer.from(await subsetFontFile(face, new Set(face.ranges.slice(0, 20).map(([lo]) => lo))));
+    const tables = woff.readUInt16BE(12);
+    for (let i = 0; i < tables; i++) expect(woff.readUInt32BE(44 + i * 20 + 8), `table ${i}: stored length = original length`).toBe(woff.readUInt32BE(44 + i * 20 + 12));
+    expect(woff.length).toBeGreaterThan(deflated.length);
+    expect(woffToSfnt(woff).equals(woffToSfnt(deflated))).toBe(true);
   });
 });
 
