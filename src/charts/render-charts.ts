@@ -9,6 +9,7 @@ import type { Dataset } from "../data/load-dataset.ts";
 import { ChartError } from "../errors.ts";
 import { createTextMeasurer, type TextMeasurer } from "../fonts/measure-text.ts";
 import { hashOf } from "../io/hash.ts";
+import { yieldToIo } from "../io/yield-to-io.ts";
 import { localeOf } from "../locale/locale-of.ts";
 import type { StageCache } from "../output/stage-cache.ts";
 import type { VegaLiteSpec } from "./chart-frame.ts";
@@ -82,6 +83,8 @@ export async function renderCharts(input: RenderInput, figures: readonly FigureD
       out.set(id, hit);
       continue;
     }
+    // A chart takes tens of milliseconds: a print laid out meanwhile gets its answers in between.
+    await yieldToIo();
     const drawn = await drawChart(id, input.lang, spec, measurer);
     // Ids stay unique when a page holds both widths of a chart.
     const prefix = input.width === undefined ? `${id}-${input.lang}` : `${id}-${input.lang}-w${input.width}`;

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import subsetFont from "subset-font";
 import { FontError } from "../errors.ts";
 import { hashOf, sha256 } from "../io/hash.ts";
+import { yieldToIo } from "../io/yield-to-io.ts";
 import type { StageCache } from "../output/stage-cache.ts";
 import type { FontFace } from "./font-faces.ts";
 import { sfntToWoff, woffToSfnt } from "./woff.ts";
@@ -61,6 +62,8 @@ export async function subsetFontFile(face: FontFace, codePoints: ReadonlySet<num
   const key = hashOf(compress ? "woff-subset-1" : "woff-subset-stored-1", source.hash, points.join(","));
   const hit = cache?.get("subset", key);
   if (hit) return hit;
+  // Each cut takes a few milliseconds, and a document cuts a hundred: a print laid out meanwhile gets its answers in between.
+  await yieldToIo();
   let woff: Uint8Array;
   try {
     const sfnt = await subsetFont(sfntOf(face, source), String.fromCodePoint(...points), { targetFormat: "sfnt" });

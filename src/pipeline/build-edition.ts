@@ -34,7 +34,7 @@ import { FORMAT_DIR, loadTemplates, type TemplateSet } from "../render/load-temp
 import { folderFingerprint } from "../io/folder-fingerprint.ts";
 import type { ParityRecord } from "../render/render-chapter.ts";
 import { bylineWarnings } from "../render/author-names.ts";
-import { renderChapterDocument, type DocumentFile } from "../documents/build-chapter.ts";
+import { renderChapterDocument, type DocumentFile, type RenderedChapterDocument } from "../documents/build-chapter.ts";
 import { readFaceStyles } from "../fonts/collect-face-text.ts";
 import { embedSubsetFonts } from "../fonts/embed-subset-fonts.ts";
 import { buildHandout, checkHandoutParity } from "../documents/build-handout.ts";
@@ -256,84 +256,93 @@ export class BuildEngine {
       // The browser launches while the charts (drawn in Node) and the HTML are made; printing waits for it.
       const launched = this.browser.get();
       launched.catch(() => undefined);
-      // Render every chapter first (charts, then HTML); print afterwards. A build that hands its
-      // HTML over (watch, preview) finishes the screen editions first; any other starts each
-      // print as soon as its job is ready and cuts the screen edition's fonts while the print is
-      // laid out (Chromium's work and Node's overlap on the critical path to the PDFs).
+      // A build that hands its HTML over (watch, preview) renders both screen editions first and
+      // prints afterwards; any other starts each print as soon as its job is ready and cuts the
+      // screen edition's fonts while the print is laid out (Chromium's work and Node's overlap on
+      // the critical path to the PDFs).
       const htmlFirst = run.onHtmlRendered !== undefined;
-      const chapters = documents.includes("chapter")
-        ? await group.all(
-            languages.map((lang) => async () => {
-                const doc = `${lang}/chapter`;
-                const text = templates.languages.get(lang)!.chartText;
-                // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
-                const chartInput = { stats, dataset, lang, text, titles: false, cache: this.cache };
-                const figures = chapterFigures(chapter);
-                const specs = await time("charts", () => buildFigureSpecs(chartInput, figures));
-                const charts = await time("charts", () => renderCharts(chartInput, figures, specs));
-                // The screen edition also carries each figure drawn for a phone's column.
-                const narrowCharts = await time("charts", () => renderNarrowCharts(chartInput, figures, specs));
-                this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
-                const embedFonts = (html: string) =>
-                  embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => readFaceStyles(s, bare, `${doc}.html`), signal), cache: this.cache });
-                const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts, cache: this.cache }));
-                parity.set(lang, rendered.parity);
-                if (htmlFirst) await time("render", () => rendered.html);
-                return { lang, doc, rendered };
-            }),
-          )
-        : [];
-      if (parity.size > 1) checkParity(parity);
-      run.signal?.throwIfAborted();
-      // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
-      if (run.onHtmlRendered) {
-        const html = await Promise.all(chapters.map(({ rendered }) => rendered.html));
-        run.onHtmlRendered(new Map(html.map((f) => [f.rel, f.data])));
-      }
-      const out = await openOutput();
-      await launched;
-
-      await group.all([
-        ...chapters.map(({ lang, doc, rendered }) => async () => {
-            const t = performance.now();
-            const job = await time("render", () => rendered.print);
-            this.printJobs.set(doc, job);
-            // The screen HTML is made while the print is laid out (already made, in a build that handed it over).
-            const [printed, html] = await settleBoth(
-              time("print", () =>
-                this.browser.run(doc, (s) => {
-                  this.reporter.event({ doc, stage: "print", state: "start" });
-                  return this.print(s, { ...job, measure }, signal);
-                }, signal),
-              ),
-              rendered.html,
-            );
-            if (printed.cached) reused.push(doc);
-            if (printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: printed.layout!, pdf: printed.pdf, firstFolio: dataset.edition.startPage, settings })));
-            add(out, lang, "chapter", html);
-            add(out, lang, "chapter", await time("finish", () => rendered.finish(printed)));
-            this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
-        }),
-        ...(documents.includes("handout") && chapter.handout
+      type RenderedChapter = { lang: Lang; doc: string; rendered: RenderedChapterDocument };
+      const renderOne = async (lang: Lang): Promise<RenderedChapter> => {
+        const doc = `${lang}/chapter`;
+        const text = templates.languages.get(lang)!.chartText;
+        // In the book the caption above a figure is its title; the chart keeps its source line and illustrative mark.
+        const chartInput = { stats, dataset, lang, text, titles: false, cache: this.cache };
+        const figures = chapterFigures(chapter);
+        const specs = await time("charts", () => buildFigureSpecs(chartInput, figures));
+        const charts = await time("charts", () => renderCharts(chartInput, figures, specs));
+        // The screen edition also carries each figure drawn for a phone's column.
+        const narrowCharts = await time("charts", () => renderNarrowCharts(chartInput, figures, specs));
+        this.reporter.event({ doc, stage: "charts", state: "done", ms: timings.charts });
+        const embedFonts = (html: string) =>
+          embedSubsetFonts(html, { collect: (bare) => this.browser.run(doc, (s) => readFaceStyles(s, bare, `${doc}.html`), signal), cache: this.cache });
+        const rendered = await time("render", () => renderChapterDocument({ chapter, dataset, stats, claims, templates, lang, charts, narrowCharts, date, embedFonts, cache: this.cache }));
+        parity.set(lang, rendered.parity);
+        // A build that hands its HTML over makes it first; any other makes the print job first.
+        if (htmlFirst) await time("render", () => rendered.html);
+        else await time("render", () => rendered.print);
+        return { lang, doc, rendered };
+      };
+      const printOne = async ({ lang, doc, rendered }: RenderedChapter, out: OutputWriter) => {
+        const t = performance.now();
+        const job = await time("render", () => rendered.print);
+        this.printJobs.set(doc, job);
+        // The screen HTML is made while the print is laid out (already made, in a build that handed it over).
+        const [printed, html] = await settleBoth(
+          time("print", () =>
+            this.browser.run(doc, (s) => {
+              this.reporter.event({ doc, stage: "print", state: "start" });
+              return this.print(s, { ...job, measure }, signal);
+            }, signal),
+          ),
+          rendered.html,
+        );
+        if (printed.cached) reused.push(doc);
+        if (printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: printed.layout!, pdf: printed.pdf, firstFolio: dataset.edition.startPage, settings })));
+        add(out, lang, "chapter", html);
+        add(out, lang, "chapter", await time("finish", () => rendered.finish(printed)));
+        this.reporter.event({ doc, stage: "print", state: printed.cached ? "cached" : "done", ms: performance.now() - t, pages: printed.pages });
+      };
+      const handoutTasks = (out: OutputWriter) =>
+        documents.includes("handout") && chapter.handout
           ? languages.map((lang) => async () => {
-                const doc = `${lang}/handout`;
-                const t = performance.now();
-                const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, measure, print: (session, job) => this.print(session, job, signal) }), signal));
-                handoutParity.set(lang, built.parity);
-                if (built.printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: built.printed.layout!, pdf: built.printed.pdf, settings })));
-                for (const f of built.files) add(out, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
-                this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
+              const doc = `${lang}/handout`;
+              const t = performance.now();
+              const built = await time("handout", () => this.browser.run(doc, (s) => buildHandout({ session: s, chapter, dataset, stats, claims, templates, lang, date, cache: this.cache, measure, print: (session, job) => this.print(session, job, signal) }), signal));
+              handoutParity.set(lang, built.parity);
+              if (built.printed.layout) proofs.push(await time("proof", () => proofreadDocument({ document: doc, layout: built.printed.layout!, pdf: built.printed.pdf, settings })));
+              for (const f of built.files) add(out, lang, "handout", { ...f, pages: f.format === "pdf" ? 1 : undefined });
+              this.reporter.event({ doc, stage: "print", state: "done", ms: performance.now() - t, pages: 1 });
             })
-          : []),
-      ]);
+          : [];
+      const chapterLangs = documents.includes("chapter") ? languages : [];
+      if (htmlFirst) {
+        // Both screen editions, then the hand-over, then the prints.
+        const chapters = await group.all(chapterLangs.map((lang) => () => renderOne(lang)));
+        if (parity.size > 1) checkParity(parity);
+        run.signal?.throwIfAborted();
+        // The new HTML, from memory (a preview shows it at once); the output folder changes only when everything is built.
+        const html = await Promise.all(chapters.map(({ rendered }) => rendered.html));
+        run.onHtmlRendered!(new Map(html.map((f) => [f.rel, f.data])));
+        const out = await openOutput();
+        await launched;
+        await group.all([...chapters.map((c) => () => printOne(c, out)), ...handoutTasks(out)]);
+      } else {
+        // Each chapter is printed as soon as its print job is ready; Node renders one language at
+        // a time (its charts, HTML and print fonts), so the first print starts as early as it can
+        // and the next language is rendered while Chromium lays the first out.
+        const out = await openOutput();
+        const renderSlot = limit(1);
+        await group.all([...chapterLangs.map((lang) => async () => printOne(await renderSlot(() => renderOne(lang)), out)), ...handoutTasks(out)]);
+        if (parity.size > 1) checkParity(parity);
+      }
       if (handoutParity.size > 1) checkHandoutParity(handoutParity);
       run.signal?.throwIfAborted();
       proofs.sort((a, b) => a.document.localeCompare(b.document));
       proof = { failOnErrors: settings.failOnErrors, documents: proofs };
       if (settings.failOnErrors && proofErrors(proof).length) throw new ProofError(`the proofreader found errors on the printed pages; nothing was written\n${formatProofReport(proof).join("\n")}`);
       if (proofs.some((d) => d.findings.length)) for (const line of formatProofReport(proof)) this.reporter.line(line);
-      if (write) await time("write", () => out.commit());
-      else out.discard();
+      if (write) await time("write", () => writer!.commit());
+      else writer!.discard();
     } catch (err) {
       writer?.discard();
       throw group.error ?? err;
